@@ -1,0 +1,7 @@
+export * from "./coverage.ts"
+export * from "./demo-county.ts"
+export * from "./grid.ts"
+export * from "./ids.ts"
+export * from "./local-date.ts"
+export * from "./person.ts"
+export * from "./unit.ts"
