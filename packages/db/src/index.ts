@@ -1,0 +1,5 @@
+export * from "./database.ts"
+export * from "./repositories/grid-repository.ts"
+export * from "./repositories/tip-repository.ts"
+export * as tables from "./schema.ts"
+export { loadDemoCountyIfEmpty } from "./seed-demo.ts"

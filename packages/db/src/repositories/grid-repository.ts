@@ -1,0 +1,142 @@
+import {
+  Assignment,
+  type Boundary,
+  type DemoCounty,
+  Grid,
+  type GridTree,
+  Person,
+  Placement,
+  Unit,
+  type UnitFlags,
+} from "@firegrid/domain"
+import { isNotNull } from "drizzle-orm"
+import type { Database } from "../database.ts"
+import { assignments, departments, grids, persons, units } from "../schema.ts"
+
+const optional = <T>(value: T | null): T | undefined => value ?? undefined
+
+export const loadGrids = async (db: Database): Promise<ReadonlyArray<Grid>> =>
+  (await db.select().from(grids)).map((row) =>
+    Grid.make({
+      id: row.id as Grid["id"],
+      parentId: row.parentId as Grid["parentId"],
+      level: row.level,
+      name: row.name,
+      code: row.code,
+      ...(row.location === null ? {} : { location: row.location }),
+      ...(row.boundary === null ? {} : { boundary: row.boundary as Boundary }),
+    }),
+  )
+
+export const loadPersons = async (db: Database): Promise<ReadonlyArray<Person>> =>
+  (await db.select().from(persons)).map((row) =>
+    Person.make({
+      id: row.id as Person["id"],
+      name: row.name,
+      ...(row.title === null ? {} : { title: row.title }),
+      ...(row.phone === null ? {} : { phone: row.phone }),
+    }),
+  )
+
+export const loadAssignments = async (db: Database): Promise<ReadonlyArray<Assignment>> =>
+  (await db.select().from(assignments)).map((row) =>
+    Assignment.make({
+      gridId: row.gridId as Assignment["gridId"],
+      personId: row.personId as Assignment["personId"],
+      role: row.role,
+      since: row.since as Assignment["since"],
+      until: row.until as Assignment["until"],
+    }),
+  )
+
+/** Everything `checkCoverage` needs, read in one go. */
+export const loadGridTree = async (db: Database): Promise<GridTree> => {
+  const [gridList, assignmentList, unitRows] = await Promise.all([
+    loadGrids(db),
+    loadAssignments(db),
+    db.select().from(units),
+  ])
+  const unitList = unitRows.map((row) =>
+    Unit.make({
+      id: row.id as Unit["id"],
+      name: row.name,
+      kind: row.kind,
+      flags: row.flags as UnitFlags,
+      ...(row.address === null ? {} : { address: row.address }),
+      ...(optional(row.location) === undefined ? {} : { location: row.location as [number, number] }),
+    }),
+  )
+  const placements = unitRows
+    .filter((row) => row.gridId !== null)
+    .map((row) => Placement.make({ unitId: row.id as Unit["id"], gridId: row.gridId as Grid["id"] }))
+  return { grids: gridList, units: unitList, placements, assignments: assignmentList }
+}
+
+/** Unit counts per small grid, for the tree page. */
+export const countUnitsByGrid = async (db: Database): Promise<ReadonlyMap<string, number>> => {
+  const rows = await db.select({ gridId: units.gridId }).from(units).where(isNotNull(units.gridId))
+  const counts = new Map<string, number>()
+  for (const { gridId } of rows) counts.set(gridId!, (counts.get(gridId!) ?? 0) + 1)
+  return counts
+}
+
+export const isEmpty = async (db: Database): Promise<boolean> =>
+  (await db.select({ id: grids.id }).from(grids).limit(1)).length === 0
+
+const CHUNK = 500
+const chunks = <T>(rows: ReadonlyArray<T>): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK))
+  return out
+}
+
+/** Writes a whole county (grids top-down, people, roles, departments, units) in one transaction. */
+export const insertCounty = async (db: Database, county: DemoCounty): Promise<void> => {
+  const zoneOf = new Map(county.placements.map((p) => [p.unitId, p.gridId]))
+  await db.transaction(async (tx) => {
+    for (const part of chunks(county.grids))
+      await tx.insert(grids).values(
+        part.map((g) => ({
+          id: g.id,
+          parentId: g.parentId,
+          level: g.level,
+          name: g.name,
+          code: g.code,
+          location: g.location ?? null,
+          boundary: g.boundary ?? null,
+        })),
+      )
+    for (const part of chunks(county.persons))
+      await tx
+        .insert(persons)
+        .values(part.map((p) => ({ id: p.id, name: p.name, title: p.title ?? null, phone: p.phone ?? null })))
+    for (const part of chunks(county.assignments))
+      await tx
+        .insert(assignments)
+        .values(
+          part.map((a) => ({
+            gridId: a.gridId,
+            personId: a.personId,
+            role: a.role,
+            since: a.since,
+            until: a.until,
+          })),
+        )
+    if (county.departments.length > 0)
+      await tx
+        .insert(departments)
+        .values(county.departments.map((d) => ({ id: d.id, kind: d.kind, name: d.name, gridId: d.gridId })))
+    for (const part of chunks(county.units))
+      await tx.insert(units).values(
+        part.map((u) => ({
+          id: u.id,
+          name: u.name,
+          kind: u.kind,
+          flags: u.flags,
+          address: u.address ?? null,
+          location: u.location ?? null,
+          gridId: zoneOf.get(u.id) ?? null,
+        })),
+      )
+  })
+}
