@@ -111,17 +111,15 @@ export const insertCounty = async (db: Database, county: DemoCounty): Promise<vo
         .insert(persons)
         .values(part.map((p) => ({ id: p.id, name: p.name, title: p.title ?? null, phone: p.phone ?? null })))
     for (const part of chunks(county.assignments))
-      await tx
-        .insert(assignments)
-        .values(
-          part.map((a) => ({
-            gridId: a.gridId,
-            personId: a.personId,
-            role: a.role,
-            since: a.since,
-            until: a.until,
-          })),
-        )
+      await tx.insert(assignments).values(
+        part.map((a) => ({
+          gridId: a.gridId,
+          personId: a.personId,
+          role: a.role,
+          since: a.since,
+          until: a.until,
+        })),
+      )
     if (county.departments.length > 0)
       await tx
         .insert(departments)
