@@ -1,0 +1,22 @@
+import { resolve } from "node:path"
+
+/** Settings from the environment, with the defaults `npm start` relies on. */
+export interface ServerConfig {
+  readonly port: number
+  readonly databaseUrl: string | undefined
+  readonly dataDir: string
+  readonly loadDemo: boolean
+}
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed `npm start`.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.FIREGRID_DATA_DIR ?? ".data/pglite"),
+    loadDemo: env.FIREGRID_DEMO !== "off",
+  }
+}

@@ -1,0 +1,32 @@
+import { loadDemoCountyIfEmpty, openDatabase } from "@firegrid/db"
+import { serve } from "@hono/node-server"
+import { readConfig } from "./config.ts"
+import { createServer } from "./server.ts"
+
+const config = readConfig()
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
+if (config.loadDemo && (await loadDemoCountyIfEmpty(database.db))) {
+  console.log("已载入演示数据：XX县告成镇（24 个行政村，200 个村民小组，520 家单位）")
+}
+
+const server = serve({ fetch: createServer({ database }).fetch, port: config.port }, (info) => {
+  const base = `http://localhost:${info.port}`
+  const where =
+    database.engine === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"
+  console.log(`
+firegrid is running (${where})
+  群众举报 public reporting page   ${base}/
+  管理后台 admin                   ${base}/admin/
+  API (tRPC)                       ${base}/trpc
+  health                           ${base}/healthz
+Press Ctrl+C to stop.`)
+})
+
+const shutdown = () => {
+  server.close(async () => {
+    await database.close()
+    process.exit(0)
+  })
+}
+process.on("SIGINT", shutdown)
+process.on("SIGTERM", shutdown)

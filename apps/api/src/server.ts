@@ -1,0 +1,32 @@
+import { trpcServer } from "@hono/trpc-server"
+import { Hono } from "hono"
+import { type AppDependencies, makeContext } from "./context.ts"
+import { mountPages } from "./pages.ts"
+import { appRouter } from "./router/index.ts"
+
+/** The whole HTTP surface: tRPC, health, and the two pages. Built from its dependencies so tests can run it in-process. */
+export const createServer = (deps: AppDependencies): Hono => {
+  const context = makeContext(deps)
+  const http = new Hono()
+
+  http.get("/healthz", async (c) => {
+    try {
+      await context.database.ping()
+      return c.json({ status: "ok", database: context.database.engine })
+    } catch {
+      return c.json({ status: "unavailable", database: context.database.engine }, 503)
+    }
+  })
+
+  http.use(
+    "/trpc/*",
+    trpcServer({
+      endpoint: "/trpc",
+      router: appRouter,
+      createContext: () => ({ ...context }),
+    }),
+  )
+
+  mountPages(http)
+  return http
+}

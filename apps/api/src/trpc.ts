@@ -1,0 +1,46 @@
+import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server"
+import type { AppContext } from "./context.ts"
+
+/** A problem with one input field, shown next to that field on the page. */
+export interface FieldIssue {
+  readonly path: ReadonlyArray<string | number>
+  readonly message: string
+}
+
+/** Raised by procedures for a domain refusal that belongs to a field (e.g. an unknown grid). */
+export class FieldError extends Error {
+  constructor(readonly issues: ReadonlyArray<FieldIssue>) {
+    super(issues.map((i) => i.message).join("；"))
+  }
+}
+
+export const badField = (path: string, message: string): TRPCError =>
+  new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError([{ path: [path], message }]) })
+
+const pathOf = (path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined) =>
+  (path ?? []).map((p) => {
+    const key = typeof p === "object" ? p.key : p
+    return typeof key === "number" ? key : String(key)
+  })
+
+const issuesOf = (cause: unknown): ReadonlyArray<FieldIssue> | null => {
+  if (cause instanceof StandardSchemaV1Error)
+    return cause.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
+  if (cause instanceof FieldError) return cause.issues
+  return null
+}
+
+const t = initTRPC.context<AppContext>().create({
+  errorFormatter({ shape, error }) {
+    const issues = issuesOf(error.cause)
+    return {
+      ...shape,
+      message: issues ? issues.map((i) => i.message).join("；") : shape.message,
+      data: { ...shape.data, stack: undefined, issues },
+    }
+  },
+})
+
+export const router = t.router
+export const publicProcedure = t.procedure
+export const createCallerFactory = t.createCallerFactory

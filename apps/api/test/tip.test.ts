@@ -1,0 +1,89 @@
+import type { DatabaseHandle } from "@firegrid/db"
+import { countTips } from "@firegrid/db"
+import { testEngines } from "@firegrid/db/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type ApiClient, failureOf, startApi } from "./harness.ts"
+
+const goodTip = {
+  gridId: "v03-z2",
+  category: "blockedEscape",
+  description: "超市后门安全出口被货物堵死，晚上还上锁。",
+} as const
+
+describe.each(testEngines())("public tips through the real router on $name (T-1, T-2)", (engine) => {
+  let database: DatabaseHandle
+  let client: ApiClient
+  beforeAll(async () => {
+    database = await engine.open()
+    client = (await startApi(database)).client
+  })
+  afterAll(async () => {
+    await database?.close()
+  })
+
+  it("files a tip to the chosen zone and returns a tracking code the filer can look up", async () => {
+    const { trackingCode } = await client.tip.file.mutate({ ...goodTip, contact: "王先生 13800000000" })
+    expect(trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    const status = await client.tip.status.query({
+      trackingCode: trackingCode.toLowerCase().replace(/-/g, " "),
+    })
+    expect(status).toMatchObject({
+      trackingCode,
+      status: "received",
+      statusLabel: "已受理，等待核实",
+      zoneName: "曲河村第二村民小组",
+      categoryLabel: "堵塞、占用疏散通道或安全出口",
+    })
+    expect(status).not.toHaveProperty("contact")
+  })
+
+  it("gives every tip its own code", async () => {
+    const codes = await Promise.all(Array.from({ length: 5 }, () => client.tip.file.mutate(goodTip)))
+    expect(new Set(codes.map((c) => c.trackingCode)).size).toBe(5)
+  })
+
+  const badInputs: ReadonlyArray<[string, Record<string, unknown>, string, RegExp]> = [
+    ["a missing zone", { ...goodTip, gridId: undefined }, "gridId", /请选择隐患所在的责任片区/],
+    ["an unknown zone", { ...goodTip, gridId: "v99-z9" }, "gridId", /不存在/],
+    ["a village instead of a zone", { ...goodTip, gridId: "v03" }, "gridId", /责任片区/],
+    ["an unknown category", { ...goodTip, category: "ufo" }, "category", /请选择隐患类别/],
+    ["an empty description", { ...goodTip, description: "   " }, "description", /请填写隐患描述/],
+    [
+      "a description over 2,000 characters",
+      { ...goodTip, description: "火".repeat(2001) },
+      "description",
+      /2000/,
+    ],
+    ["a description that is a number", { ...goodTip, description: 42 }, "description", /应为文字/],
+  ]
+
+  it.each(badInputs)(
+    "refuses %s with a 400 naming the field, and stores nothing",
+    async (_, input, field, message) => {
+      const before = await countTips(database.db)
+      const error = await failureOf(client.tip.file.mutate(input as never))
+      expect(error.data?.httpStatus).toBe(400)
+      expect(error.data?.code).toBe("BAD_REQUEST")
+      const issue = error.data?.issues?.find((i) => i.path[0] === field)
+      expect(issue?.message).toMatch(message)
+      expect(await countTips(database.db)).toBe(before)
+    },
+  )
+
+  it("reports every bad field at once", async () => {
+    const error = await failureOf(client.tip.file.mutate({} as never))
+    expect(error.data?.issues?.map((i) => i.path[0]).sort()).toEqual(["category", "description", "gridId"])
+  })
+
+  it("accepts exactly 2,000 characters", async () => {
+    await expect(
+      client.tip.file.mutate({ ...goodTip, description: "火".repeat(2000) }),
+    ).resolves.toHaveProperty("trackingCode")
+  })
+
+  it("answers an unknown tracking code with NOT_FOUND in Chinese", async () => {
+    const error = await failureOf(client.tip.status.query({ trackingCode: "0000-0000-0000" }))
+    expect(error.data?.code).toBe("NOT_FOUND")
+    expect(error.message).toContain("未找到")
+  })
+})
