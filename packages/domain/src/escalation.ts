@@ -1,0 +1,620 @@
+import { Schema } from "effect"
+import { ArchiveEntry, type ArchiveEntryKind, archiveEntryIdFor } from "./archive-entry.ts"
+import { EscalationId, HazardId, NoticeId, TipId } from "./case-ids.ts"
+import {
+  type EscalationPolicy,
+  type WorkdayPredicate,
+  type Workdays,
+  workdaysOf,
+} from "./escalation-policy.ts"
+import { type Grid, type GridIndex, GridLevel } from "./grid.ts"
+import type { Hazard } from "./hazard.ts"
+import { DepartmentId, GridId, UnitId } from "./ids.ts"
+import {
+  addDays,
+  daysInMonth,
+  isoWeek,
+  isoWeekday,
+  LocalDate,
+  makeDate,
+  monthOf,
+  yearOf,
+} from "./local-date.ts"
+import type { Notice } from "./notice.ts"
+import { type Department, DepartmentKind } from "./person.ts"
+import { type NoticeProgress, noticeProgress, type Recheck } from "./recheck.ts"
+import type { TipTimeline } from "./tip.ts"
+
+/** Why a matter moves up the ladder (E-1). */
+export const EscalationTrigger = Schema.Literal(
+  "recheckFailed",
+  "recheckMissed",
+  "villageOverdue",
+  "majorHazard",
+  "tipNotAcknowledged",
+  "jointMeetingAgenda",
+)
+export type EscalationTrigger = typeof EscalationTrigger.Type
+
+export const ESCALATION_TRIGGER_LABEL: Record<EscalationTrigger, string> = {
+  recheckFailed: "复查未整改到位",
+  recheckMissed: "逾期未复查",
+  villageOverdue: "村（社区）不能按期整改",
+  majorHazard: "重大火灾隐患",
+  tipNotAcknowledged: "举报超时未受理",
+  jointMeetingAgenda: "提请联席会议",
+}
+
+/** The seed clause each trigger comes from. */
+export const ESCALATION_TRIGGER_CLAUSE: Record<EscalationTrigger, string> = {
+  recheckFailed: "五(三)",
+  recheckMissed: "E-1 [design]",
+  villageOverdue: "五(三)",
+  majorHazard: "H-6",
+  tipNotAcknowledged: "T-3",
+  jointMeetingAgenda: "五(五)",
+}
+
+/** Who receives it: a grid further up, a department (派出所, fire brigade), or the joint meeting. */
+export const EscalationTarget = Schema.Union(
+  Schema.TaggedStruct("Grid", { gridId: GridId, level: GridLevel }),
+  Schema.TaggedStruct("Department", {
+    kind: DepartmentKind,
+    /** null when no such department is registered for the area: the target is still owed a report. */
+    departmentId: Schema.NullOr(DepartmentId),
+    /** The township whose police station / fire brigade is meant. */
+    forGridId: GridId,
+  }),
+  Schema.TaggedStruct("JointMeeting", { townshipId: GridId, meetingOn: LocalDate }),
+)
+export type EscalationTarget = typeof EscalationTarget.Type
+
+export class Escalation extends Schema.Class<Escalation>("Escalation")({
+  /** `esc:<trigger>:<subject>`: the same matter escalated for the same reason always has the same id. */
+  id: EscalationId,
+  trigger: EscalationTrigger,
+  subject: Schema.String,
+  clause: Schema.String,
+  fromGridId: GridId,
+  to: EscalationTarget,
+  triggeredOn: LocalDate,
+  dueOn: LocalDate,
+  unitIds: Schema.Array(UnitId),
+  hazardIds: Schema.Array(HazardId),
+  noticeIds: Schema.Array(NoticeId),
+  tipIds: Schema.Array(TipId),
+  summary: Schema.String,
+  archive: ArchiveEntry,
+}) {}
+
+export const escalationId = (trigger: EscalationTrigger, subject: string): EscalationId =>
+  `esc:${trigger}:${subject}` as EscalationId
+
+/** A hazard decided to be major (H-6) on a date; `MajorHazardDetermination` satisfies this. */
+export interface MajorHazardFact {
+  readonly hazardId: HazardId
+  readonly determinedOn: LocalDate
+  readonly isMajor: boolean
+}
+
+/** A township's quarterly joint meeting 联席会议 (五(五)). */
+export interface JointMeetingFact {
+  readonly townshipId: GridId
+  readonly on: LocalDate
+}
+
+/** Everything the ladder looks at. Facts dated after `asOf` are ignored, so a sweep can be replayed for any past day. */
+export interface CaseFacts {
+  readonly grids: GridIndex
+  readonly departments: ReadonlyArray<Department>
+  readonly hazards: ReadonlyArray<Hazard>
+  readonly notices: ReadonlyArray<Notice>
+  readonly rechecks: ReadonlyArray<Recheck>
+  readonly tips: ReadonlyArray<TipTimeline>
+  readonly majorDeterminations: ReadonlyArray<MajorHazardFact>
+  readonly jointMeetings: ReadonlyArray<JointMeetingFact>
+}
+
+/** Lookups shared by the sweep and by evaluation: each grid's township and village, rechecks by notice. */
+export interface CaseIndex {
+  readonly grids: GridIndex
+  readonly workdays: Workdays
+  readonly hazardById: ReadonlyMap<HazardId, Hazard>
+  readonly rechecksByNotice: ReadonlyMap<NoticeId, ReadonlyArray<Recheck>>
+  /** The nearest grid at `level` at or above a grid. */
+  readonly atLevel: (gridId: GridId, level: GridLevel) => Grid | undefined
+  readonly department: (kind: DepartmentKind, gridId: GridId) => Department | undefined
+}
+
+export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workdays): CaseIndex => {
+  const workdays = typeof isWorkday === "function" ? workdaysOf(isWorkday) : isWorkday
+  const hazardById = new Map(facts.hazards.map((h) => [h.id, h] as const))
+  const rechecksByNotice = new Map<NoticeId, Recheck[]>()
+  for (const r of facts.rechecks) {
+    const list = rechecksByNotice.get(r.noticeId)
+    if (list) list.push(r)
+    else rechecksByNotice.set(r.noticeId, [r])
+  }
+  const levelCache = new Map<string, Grid | undefined>()
+  const atLevel = (gridId: GridId, level: GridLevel) => {
+    const key = `${gridId}|${level}`
+    if (levelCache.has(key)) return levelCache.get(key)
+    const self = facts.grids.byId.get(gridId)
+    const found = self?.level === level ? self : facts.grids.ancestors(gridId).find((g) => g.level === level)
+    levelCache.set(key, found)
+    return found
+  }
+  const departmentsByGrid = new Map<string, Department>()
+  for (const d of facts.departments) {
+    const key = `${d.kind}|${d.gridId}`
+    const seen = departmentsByGrid.get(key)
+    if (seen === undefined || d.id < seen.id) departmentsByGrid.set(key, d)
+  }
+  const department = (kind: DepartmentKind, gridId: GridId) => {
+    for (const g of [facts.grids.byId.get(gridId), ...facts.grids.ancestors(gridId)]) {
+      if (g === undefined) continue
+      const d = departmentsByGrid.get(`${kind}|${g.id}`)
+      if (d) return d
+    }
+    return undefined
+  }
+  return { grids: facts.grids, workdays, hazardById, rechecksByNotice, atLevel, department }
+}
+
+const uniq = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
+
+/** Aggregation period of a date: ISO week `2026-W12` or month `2026-03`, with its last day. */
+export const aggregationPeriodOf = (
+  d: LocalDate,
+  period: EscalationPolicy["villageOverdue"]["period"],
+): { readonly key: string; readonly end: LocalDate } => {
+  if (period === "week") return { key: isoWeek(d), end: addDays(d, 7 - isoWeekday(d)) }
+  const y = yearOf(d)
+  const m = monthOf(d)
+  return { key: `${y}-${String(m).padStart(2, "0")}`, end: makeDate(y, m, daysInMonth(y, m)) }
+}
+
+const quarterEnd = (d: LocalDate): LocalDate => {
+  const y = yearOf(d)
+  const m = Math.ceil(monthOf(d) / 3) * 3
+  return makeDate(y, m, daysInMonth(y, m))
+}
+
+/**
+ * The escalation ladder (E-1): every escalation that must exist on `asOf`, given the facts and the policy.
+ *
+ * Pure and replayable: the same facts, date and policy give the same list, in the same order. Each
+ * escalation's id comes from its trigger and subject and its content only from facts dated on or before
+ * its trigger, so a sweep run every day returns yesterday's escalations unchanged plus today's new ones:
+ * recording by id never duplicates (see `newEscalations`).
+ *
+ * Rungs (default policy, see `defaultEscalationPolicy`):
+ * - township notice, recheck finds a hazard not rectified → archive the unit + report to 派出所 (H-3, 五(三));
+ * - township notice with no recheck by its due date → the county [design];
+ * - village notices not rectified by their recheck due date → one report per village and period to the
+ *   township (H-4, 五(三));
+ * - major hazard → the fire brigade at once (H-6);
+ * - tip not answered within the limit → the level above, and again one more level per further limit (T-3);
+ * - a case escalated long enough ago and still open at the cut-off before the quarterly joint meeting →
+ *   on its agenda (H-5, 五(五)).
+ */
+export const sweepEscalations = (
+  facts: CaseFacts,
+  asOf: LocalDate,
+  policy: EscalationPolicy,
+  isWorkday: WorkdayPredicate | Workdays,
+  index: CaseIndex = indexCases(facts, isWorkday),
+): ReadonlyArray<Escalation> => {
+  const { workdays, atLevel } = index
+  const out: Escalation[] = []
+  const emit = (e: {
+    trigger: EscalationTrigger
+    subject: string
+    fromGridId: GridId
+    to: EscalationTarget
+    triggeredOn: LocalDate
+    dueOn: LocalDate
+    unitIds: ReadonlyArray<UnitId>
+    hazardIds: ReadonlyArray<HazardId>
+    noticeIds: ReadonlyArray<NoticeId>
+    tipIds: ReadonlyArray<TipId>
+    summary: string
+    archiveKind: ArchiveEntryKind
+    archiveTitle: string
+  }) => {
+    const id = escalationId(e.trigger, e.subject)
+    out.push(
+      Escalation.make({
+        id,
+        trigger: e.trigger,
+        subject: e.subject,
+        clause: ESCALATION_TRIGGER_CLAUSE[e.trigger],
+        fromGridId: e.fromGridId,
+        to: e.to,
+        triggeredOn: e.triggeredOn,
+        dueOn: e.dueOn,
+        unitIds: e.unitIds,
+        hazardIds: e.hazardIds,
+        noticeIds: e.noticeIds,
+        tipIds: e.tipIds,
+        summary: e.summary,
+        archive: ArchiveEntry.make({
+          id: archiveEntryIdFor(id),
+          gridId: e.fromGridId,
+          on: e.triggeredOn,
+          kind: e.archiveKind,
+          title: e.archiveTitle,
+          escalationId: id,
+          unitIds: e.unitIds,
+          hazardIds: e.hazardIds,
+          noticeIds: e.noticeIds,
+          tipIds: e.tipIds,
+        }),
+      }),
+    )
+  }
+  const departmentTarget = (kind: DepartmentKind, townshipId: GridId): EscalationTarget => ({
+    _tag: "Department",
+    kind,
+    departmentId: index.department(kind, townshipId)?.id ?? null,
+    forGridId: townshipId,
+  })
+  const gridTarget = (g: Grid): EscalationTarget => ({ _tag: "Grid", gridId: g.id, level: g.level })
+  const nameOf = (id: GridId) => index.grids.byId.get(id)?.name ?? id
+
+  /** When each case (a notice, or a major hazard with no notice) first went up, and its township. */
+  interface OpenCase {
+    readonly key: string
+    readonly townshipId: GridId
+    readonly fromGridId: GridId
+    escalatedOn: LocalDate
+    readonly unitId: UnitId
+    readonly progress: NoticeProgress | null
+    readonly hazardIds: ReadonlyArray<HazardId>
+    readonly noticeIds: ReadonlyArray<NoticeId>
+  }
+  const cases = new Map<string, OpenCase>()
+  const noteCase = (c: OpenCase) => {
+    const seen = cases.get(c.key)
+    if (seen === undefined) cases.set(c.key, c)
+    else if (c.escalatedOn < seen.escalatedOn) seen.escalatedOn = c.escalatedOn
+  }
+
+  // --- notices: failed and missed township rechecks, village cases not fixed in time -----------------
+  const villageLate = new Map<string, { village: Grid; periodEnd: LocalDate; items: NoticeProgress[] }>()
+  for (const notice of facts.notices) {
+    if (notice.issuedOn > asOf) continue
+    const progress = noticeProgress(
+      notice,
+      index.rechecksByNotice.get(notice.id) ?? [],
+      asOf,
+      policy,
+      workdays,
+    )
+    const township = atLevel(notice.gridId, "large")
+    if (notice.issuer._tag === "TownshipOffice") {
+      const issuerGridId = notice.issuer.gridId
+      const failed = progress.firstFailed
+      if (policy.recheckFailed.enabled && failed !== null && township !== undefined) {
+        const notRectified = failed.results.filter((r) => !r.rectified).map((r) => r.hazardId)
+        emit({
+          trigger: "recheckFailed",
+          subject: `notice/${notice.id}`,
+          fromGridId: issuerGridId,
+          to: departmentTarget("police", township.id),
+          triggeredOn: failed.on,
+          dueOn: workdays.after(failed.on, policy.recheckFailed.reportWithinWorkdays),
+          unitIds: [notice.unitId],
+          hazardIds: notRectified,
+          noticeIds: [notice.id],
+          tipIds: [],
+          summary: `${failed.on} 复查整改通知书 ${notice.number}，${notRectified.length} 项隐患未整改到位，建立档案并上报辖区派出所（五(三)）`,
+          archiveKind: "unrectifiedUnit",
+          archiveTitle: `未整改到位隐患单位：通知书 ${notice.number}`,
+        })
+        noteCase({
+          key: `notice/${notice.id}`,
+          townshipId: township.id,
+          fromGridId: issuerGridId,
+          escalatedOn: failed.on,
+          unitId: notice.unitId,
+          progress,
+          hazardIds: notice.hazardIds,
+          noticeIds: [notice.id],
+        })
+      }
+      const missedFrom = addDays(progress.recheckDue, 1)
+      const county = atLevel(issuerGridId, "county")
+      if (
+        policy.recheckMissed.enabled &&
+        asOf >= missedFrom &&
+        (progress.firstRecheckOn === null || progress.firstRecheckOn > progress.recheckDue) &&
+        (progress.closedOn === null || progress.closedOn > progress.recheckDue) &&
+        county !== undefined
+      ) {
+        emit({
+          trigger: "recheckMissed",
+          subject: `notice/${notice.id}`,
+          fromGridId: issuerGridId,
+          to: gridTarget(county),
+          triggeredOn: missedFrom,
+          dueOn: workdays.after(progress.recheckDue, policy.recheckMissed.reportWithinWorkdays),
+          unitIds: [notice.unitId],
+          hazardIds: notice.hazardIds,
+          noticeIds: [notice.id],
+          tipIds: [],
+          summary: `整改通知书 ${notice.number} 整改期限 ${notice.deadline} 已过，至 ${progress.recheckDue} 未复查`,
+          archiveKind: "recheckMissed",
+          archiveTitle: `逾期未复查：通知书 ${notice.number}`,
+        })
+        if (township !== undefined)
+          noteCase({
+            key: `notice/${notice.id}`,
+            townshipId: township.id,
+            fromGridId: issuerGridId,
+            escalatedOn: missedFrom,
+            unitId: notice.unitId,
+            progress,
+            hazardIds: notice.hazardIds,
+            noticeIds: [notice.id],
+          })
+      }
+    } else if (policy.villageOverdue.enabled) {
+      const cutoff = progress.recheckDue
+      const inTime = progress.closedOn !== null && progress.closedOn <= cutoff
+      if (!inTime && cutoff < asOf) {
+        const village = index.grids.byId.get(notice.issuer.gridId)
+        const period = aggregationPeriodOf(cutoff, policy.villageOverdue.period)
+        if (village !== undefined && period.end < asOf) {
+          const key = `${village.id}/${period.key}`
+          const group = villageLate.get(key)
+          if (group) group.items.push(progress)
+          else villageLate.set(key, { village, periodEnd: period.end, items: [progress] })
+        }
+      }
+    }
+  }
+
+  for (const [key, { village, periodEnd, items }] of villageLate) {
+    const township = atLevel(village.id, "large")
+    if (township === undefined) continue
+    const triggeredOn = addDays(periodEnd, 1)
+    items.sort((a, b) => (a.notice.id < b.notice.id ? -1 : a.notice.id > b.notice.id ? 1 : 0))
+    const hazardIds: HazardId[] = []
+    for (const p of items)
+      for (const h of p.notice.hazardIds) {
+        const d = p.rectifiedOn.get(h)
+        if (d === undefined || d > p.recheckDue) hazardIds.push(h)
+      }
+    emit({
+      trigger: "villageOverdue",
+      subject: key,
+      fromGridId: village.id,
+      to: gridTarget(township),
+      triggeredOn,
+      dueOn: workdays.after(periodEnd, policy.villageOverdue.reportWithinWorkdays),
+      unitIds: uniq(items.map((p) => p.notice.unitId)),
+      hazardIds,
+      noticeIds: items.map((p) => p.notice.id),
+      tipIds: [],
+      summary: `${village.name}汇总不能按期整改的隐患：${items.length} 份通知书、${hazardIds.length} 项隐患，上报${township.name}（五(三)）`,
+      archiveKind: "villageOverdueReport",
+      archiveTitle: `${village.name}逾期未整改隐患汇总（${key.slice(key.indexOf("/") + 1)}）`,
+    })
+    for (const p of items)
+      noteCase({
+        key: `notice/${p.notice.id}`,
+        townshipId: township.id,
+        fromGridId: village.id,
+        escalatedOn: triggeredOn,
+        unitId: p.notice.unitId,
+        progress: p,
+        hazardIds: p.notice.hazardIds,
+        noticeIds: [p.notice.id],
+      })
+  }
+
+  // --- major hazards: the fire brigade at once (H-6) ------------------------------------------------
+  if (policy.majorHazard.enabled) {
+    const majorOn = new Map<HazardId, LocalDate>()
+    const note = (id: HazardId, d: LocalDate) => {
+      const seen = majorOn.get(id)
+      if (seen === undefined || d < seen) majorOn.set(id, d)
+    }
+    for (const h of facts.hazards) if (h.severity === "major" && h.foundOn <= asOf) note(h.id, h.foundOn)
+    for (const m of facts.majorDeterminations)
+      if (m.isMajor && m.determinedOn <= asOf) note(m.hazardId, m.determinedOn)
+    const noticeOfHazard = new Map<HazardId, Notice>()
+    if (majorOn.size > 0)
+      for (const n of facts.notices)
+        for (const h of n.hazardIds) {
+          const seen = noticeOfHazard.get(h)
+          // The earliest notice for the hazard is its case, whatever order the facts come in.
+          if (
+            majorOn.has(h) &&
+            (seen === undefined ||
+              n.issuedOn < seen.issuedOn ||
+              (n.issuedOn === seen.issuedOn && n.id < seen.id))
+          )
+            noticeOfHazard.set(h, n)
+        }
+    for (const [hazardId, on] of majorOn) {
+      const hazard = index.hazardById.get(hazardId)
+      if (hazard === undefined) continue
+      const township = atLevel(hazard.gridId, "large")
+      if (township === undefined) continue
+      emit({
+        trigger: "majorHazard",
+        subject: `hazard/${hazardId}`,
+        fromGridId: township.id,
+        to: departmentTarget("fireBrigade", township.id),
+        triggeredOn: on,
+        dueOn: workdays.after(on, policy.majorHazard.reportWithinWorkdays),
+        unitIds: [hazard.unitId],
+        hazardIds: [hazardId],
+        noticeIds: [],
+        tipIds: [],
+        summary: `${on} 判定为重大火灾隐患：${hazard.description}，立即移送消防救援机构（H-6）`,
+        archiveKind: "majorHazardLedger",
+        archiveTitle: `重大火灾隐患登记：${hazard.description}`,
+      })
+      const notice = noticeOfHazard.get(hazardId)
+      const progress =
+        notice === undefined || notice.issuedOn > asOf
+          ? null
+          : noticeProgress(notice, index.rechecksByNotice.get(notice.id) ?? [], asOf, policy, workdays)
+      noteCase(
+        notice !== undefined && progress !== null
+          ? {
+              key: `notice/${notice.id}`,
+              townshipId: township.id,
+              fromGridId: township.id,
+              escalatedOn: on,
+              unitId: notice.unitId,
+              progress,
+              hazardIds: notice.hazardIds,
+              noticeIds: [notice.id],
+            }
+          : {
+              key: `hazard/${hazardId}`,
+              townshipId: township.id,
+              fromGridId: township.id,
+              escalatedOn: on,
+              unitId: hazard.unitId,
+              progress: null,
+              hazardIds: [hazardId],
+              noticeIds: [],
+            },
+      )
+    }
+  }
+
+  // --- tips not answered in time (T-3) ---------------------------------------------------------------
+  if (policy.tipAcknowledgement.enabled && policy.tipAcknowledgement.workdays > 0) {
+    const step = policy.tipAcknowledgement.workdays
+    for (const tip of facts.tips) {
+      if (tip.receivedOn > asOf) continue
+      const chain = [index.grids.byId.get(tip.gridId), ...index.grids.ancestors(tip.gridId)]
+      for (let k = 1; k <= policy.tipAcknowledgement.levelsUp; k++) {
+        const deadline = workdays.after(tip.receivedOn, step * k)
+        if (asOf <= deadline) break
+        if (tip.respondedOn !== null && tip.respondedOn <= deadline) break
+        const from = chain[k - 1]
+        const to = chain[k]
+        if (from === undefined || to === undefined) break
+        emit({
+          trigger: "tipNotAcknowledged",
+          subject: `tip/${tip.tipId}/${k}`,
+          fromGridId: from.id,
+          to: gridTarget(to),
+          triggeredOn: addDays(deadline, 1),
+          dueOn: workdays.after(deadline, step),
+          unitIds: [],
+          hazardIds: [],
+          noticeIds: [],
+          tipIds: [tip.tipId],
+          summary: `群众举报 ${tip.tipId}（${tip.receivedOn} 收到）至 ${deadline} 未受理，转${to.name}督办（T-3）`,
+          archiveKind: "tipOverdue",
+          archiveTitle: `举报超时未受理：${tip.tipId}`,
+        })
+      }
+    }
+  }
+
+  // --- cases still open before the quarterly joint meeting (H-5, 五(五)) -----------------------------
+  if (policy.jointMeeting.enabled && cases.size > 0) {
+    const byTownship = new Map<GridId, OpenCase[]>()
+    for (const c of cases.values()) {
+      const list = byTownship.get(c.townshipId)
+      if (list) list.push(c)
+      else byTownship.set(c.townshipId, [c])
+    }
+    const listed = new Map<GridId, LocalDate[]>()
+    for (const m of facts.jointMeetings) {
+      const list = listed.get(m.townshipId)
+      if (list) list.push(m.on)
+      else listed.set(m.townshipId, [m.on])
+    }
+    const lead = policy.jointMeeting.agendaLeadDays
+    for (const [townshipId, list] of byTownship) {
+      const meetings = new Set(listed.get(townshipId) ?? [])
+      if (policy.jointMeeting.assumeQuarterEnd) {
+        const quartersWithMeeting = new Set([...meetings].map((d) => quarterEnd(d)))
+        let first = list[0]!.escalatedOn
+        for (const c of list) if (c.escalatedOn < first) first = c.escalatedOn
+        for (let q = quarterEnd(first); q <= quarterEnd(asOf); q = quarterEnd(addDays(q, 1)))
+          if (!quartersWithMeeting.has(q)) meetings.add(workdays.onOrBefore(q))
+      }
+      for (const meetingOn of [...meetings].sort()) {
+        const cutoff = addDays(meetingOn, -lead)
+        if (cutoff > asOf) continue
+        const escalatedBy = addDays(cutoff, -policy.jointMeeting.escalatedForDays)
+        for (const c of list) {
+          if (c.escalatedOn > escalatedBy) continue
+          const open =
+            c.progress === null
+              ? c.hazardIds
+              : c.hazardIds.filter((h) => {
+                  const d = c.progress!.rectifiedOn.get(h)
+                  return d === undefined || d > cutoff
+                })
+          if (open.length === 0) continue
+          emit({
+            trigger: "jointMeetingAgenda",
+            subject: `${townshipId}@${meetingOn}/${c.key}`,
+            fromGridId: townshipId,
+            to: { _tag: "JointMeeting", townshipId, meetingOn },
+            triggeredOn: cutoff,
+            dueOn: meetingOn,
+            unitIds: [c.unitId],
+            hazardIds: open,
+            noticeIds: c.noticeIds,
+            tipIds: [],
+            summary: `${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的隐患 ${open.length} 项，研究联合执法（五(五)）`,
+            archiveKind: "jointMeetingCase",
+            archiveTitle: `提请联席会议：${c.key}`,
+          })
+        }
+      }
+    }
+  }
+
+  return out.sort((a, b) =>
+    a.triggeredOn < b.triggeredOn
+      ? -1
+      : a.triggeredOn > b.triggeredOn
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
+  )
+}
+
+/** The escalations of a sweep not yet recorded: what a daily job inserts. Recording them twice is impossible by id. */
+export const newEscalations = (
+  computed: ReadonlyArray<Escalation>,
+  recorded: ReadonlySet<EscalationId>,
+): ReadonlyArray<Escalation> => computed.filter((e) => !recorded.has(e.id))
+
+/** A sentence naming who receives an escalation, for pages and the archive ledger. */
+export const describeTarget = (
+  target: EscalationTarget,
+  names: (id: string) => string = (id) => id,
+): string => {
+  switch (target._tag) {
+    case "Grid":
+      return names(target.gridId)
+    case "Department":
+      return target.departmentId !== null
+        ? names(target.departmentId)
+        : `${names(target.forGridId)}${target.kind === "police" ? "辖区派出所" : target.kind === "fireBrigade" ? "消防救援机构" : "相关部门"}`
+    case "JointMeeting":
+      return `${names(target.townshipId)}${target.meetingOn} 联席会议`
+    default: {
+      const never: never = target
+      return never
+    }
+  }
+}
