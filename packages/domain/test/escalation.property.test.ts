@@ -1,0 +1,184 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  addDays,
+  type CaseFacts,
+  defaultEscalationPolicy,
+  type Escalation,
+  type EscalationId,
+  type GridId,
+  type Hazard,
+  indexCases,
+  type LocalDate,
+  mondayToFriday,
+  type Notice,
+  newEscalations,
+  type Recheck,
+  sweepEscalations,
+} from "../src/index.ts"
+import { county, d, facts, hazard, notice, recheck, tip, town, zoneOf } from "./case-fixtures.ts"
+
+const start = d("2026-01-01")
+const day = (n: number): LocalDate => addDays(start, n)
+const sweep = (f: CaseFacts, asOf: LocalDate) =>
+  sweepEscalations(f, asOf, defaultEscalationPolicy, mondayToFriday)
+const units = county.units.slice(0, 40)
+const zones = county.grids.filter((g) => g.level === "small").slice(0, 30)
+
+/** Random cases over the demo county: notices by the town or a village, rechecks, tips, major hazards, meetings. */
+const arbitraryFacts: fc.Arbitrary<CaseFacts> = fc
+  .record({
+    notices: fc.array(
+      fc.record({
+        unit: fc.nat(units.length - 1),
+        byVillage: fc.boolean(),
+        issued: fc.nat(150),
+        span: fc.integer({ min: 1, max: 20 }),
+        hazards: fc.integer({ min: 1, max: 3 }),
+        rechecks: fc.array(
+          fc.record({ after: fc.nat(60), ok: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }) }),
+          {
+            maxLength: 3,
+          },
+        ),
+        major: fc.option(fc.nat(30), { nil: undefined }),
+      }),
+      { maxLength: 12 },
+    ),
+    tips: fc.array(
+      fc.record({
+        zone: fc.nat(zones.length - 1),
+        received: fc.nat(180),
+        answer: fc.option(fc.nat(6), { nil: null }),
+      }),
+      { maxLength: 8 },
+    ),
+    meetings: fc.array(fc.nat(200), { maxLength: 3 }),
+  })
+  .map(({ notices, tips, meetings }) => {
+    const hazards: Hazard[] = []
+    const ns: Notice[] = []
+    const rs: Recheck[] = []
+    const majors: Array<{ hazardId: Hazard["id"]; determinedOn: LocalDate; isMajor: boolean }> = []
+    notices.forEach((spec, i) => {
+      const unitId = units[spec.unit]!.id
+      const village = zoneOf(unitId).slice(0, 3) as GridId
+      const by = spec.byVillage ? village : town
+      const hs = Array.from({ length: spec.hazards }, (_, k) =>
+        hazard(`H${i}-${k}`, unitId, day(spec.issued), { by }),
+      )
+      hazards.push(...hs)
+      const n = notice(
+        `N${i}`,
+        hs,
+        day(spec.issued),
+        day(spec.issued + spec.span),
+        spec.byVillage ? { village } : "town",
+      )
+      ns.push(n)
+      spec.rechecks.forEach((r, j) => {
+        rs.push(
+          recheck(
+            `R${i}-${j}`,
+            n,
+            day(spec.issued + r.after),
+            Object.fromEntries(hs.map((h, k) => [h.id, r.ok[k]!])),
+            by,
+          ),
+        )
+      })
+      if (spec.major !== undefined)
+        majors.push({ hazardId: hs[0]!.id, determinedOn: day(spec.issued + spec.major), isMajor: true })
+    })
+    return facts({
+      hazards,
+      notices: ns,
+      rechecks: rs,
+      tips: tips.map((t, i) =>
+        tip(
+          `T${i}`,
+          zones[t.zone]!.id,
+          day(t.received),
+          t.answer === null ? null : day(t.received + t.answer),
+        ),
+      ),
+      majorDeterminations: majors,
+      jointMeetings: meetings.map((m) => ({ townshipId: town, on: day(m) })),
+    })
+  })
+
+const reversed = (f: CaseFacts): CaseFacts => ({
+  ...f,
+  hazards: [...f.hazards].reverse(),
+  notices: [...f.notices].reverse(),
+  rechecks: [...f.rechecks].reverse(),
+  tips: [...f.tips].reverse(),
+  majorDeterminations: [...f.majorDeterminations].reverse(),
+  jointMeetings: [...f.jointMeetings].reverse(),
+})
+
+describe("escalation is a pure function of facts and date (E-1)", () => {
+  it("replays: the same facts and date give the same escalations, whatever order the facts come in", () => {
+    fc.assert(
+      fc.property(arbitraryFacts, fc.nat(220), (f, n) => {
+        const first = sweep(f, day(n))
+        expect(sweep(f, day(n))).toEqual(first)
+        expect(sweep(reversed(f), day(n))).toEqual(first)
+        expect(new Set(first.map((e) => e.id)).size).toBe(first.length)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it("is monotone: what had to exist yesterday still exists today, unchanged", () => {
+    fc.assert(
+      fc.property(arbitraryFacts, fc.nat(220), fc.nat(60), (f, a, gap) => {
+        const earlier = sweep(f, day(a))
+        const later = new Map(sweep(f, day(a + gap)).map((e) => [e.id, e] as const))
+        for (const e of earlier) expect(later.get(e.id)).toEqual(e)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it("is idempotent: a sweep run every day records each escalation once, and ends where one sweep on the last day ends", () => {
+    fc.assert(
+      fc.property(arbitraryFacts, (f) => {
+        const recorded = new Map<EscalationId, Escalation>()
+        const index = indexCases(f, mondayToFriday)
+        const daily = (n: number) =>
+          sweepEscalations(f, day(n), defaultEscalationPolicy, mondayToFriday, index)
+        let inserts = 0
+        for (let n = 0; n <= 240; n += 1) {
+          const fresh = newEscalations(daily(n), new Set(recorded.keys()))
+          for (const e of fresh) {
+            inserts++
+            recorded.set(e.id, e)
+          }
+          // Running the same day twice adds nothing.
+          expect(newEscalations(daily(n), new Set(recorded.keys()))).toEqual([])
+        }
+        const once = sweep(f, day(240))
+        expect(inserts).toBe(once.length)
+        expect([...recorded.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+          [...once].sort((a, b) => (a.id < b.id ? -1 : 1)),
+        )
+      }),
+      { numRuns: 15 },
+    )
+  }, 60_000)
+
+  it("never dates an escalation after the sweep day, and every escalation archives in the grid it comes from (A-1)", () => {
+    fc.assert(
+      fc.property(arbitraryFacts, fc.nat(220), (f, n) => {
+        for (const e of sweep(f, day(n))) {
+          expect(e.triggeredOn <= day(n)).toBe(true)
+          expect(e.dueOn >= e.triggeredOn || e.trigger === "jointMeetingAgenda").toBe(true)
+          expect(e.archive.gridId).toBe(e.fromGridId)
+          expect(e.archive.escalationId).toBe(e.id)
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
