@@ -20,8 +20,8 @@ import {
 /**
  * A synthetic county for benchmarks, at the scale of a large real county: at size factor 1 it has
  * 20 townships (large grids), 500 villages (medium), 4,000 zones (small) and 100,000 units, of which
- * about one in five is a key unit. Every township has a police station 派出所 and a fire-brigade
- * squadron 消防中队; the county has the fire brigade 消防大队 and the sector departments.
+ * about one in five is a key unit. Every township has a police station 派出所; the county has the fire
+ * brigade 消防救援大队 (which supervises every key unit) and the sector departments.
  *
  * Deterministic (no Math.random, no clock): the same factor always builds the same county, so two
  * benchmark runs and two helpers' benchmarks measure the same data. The factor scales every level
@@ -141,7 +141,6 @@ export const buildSyntheticCounty = (
     const townshipId = grid(`t${tCode}`, countyId, "large", `第${t}镇`, `990000${tCode}000000`)
     townshipIds.push(townshipId)
     department(`d-t${tCode}-police`, "police", `第${t}镇派出所`, townshipId)
-    department(`d-t${tCode}-fireBrigade`, "fireBrigade", `第${t}镇消防中队`, townshipId)
     for (let v = 1; v <= SYNTHETIC_SHAPE.villagesPerTownship; v++) {
       const vCode = pad(v, 3)
       const villageId = grid(
