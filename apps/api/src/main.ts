@@ -1,13 +1,15 @@
 import { loadDemoCountyIfEmpty, openDatabase } from "@firegrid/db"
 import { serve } from "@hono/node-server"
 import { readConfig } from "./config.ts"
+import { createDemoAccountsIfNone, DEMO_PASSWORD, demoLoginsStillValid } from "./demo-accounts.ts"
 import { createServer } from "./server.ts"
 
 const config = readConfig()
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
-if (config.loadDemo && (await loadDemoCountyIfEmpty(database.db))) {
-  console.log("已载入演示数据：XX县告成镇（24 个行政村，200 个村民小组，520 家单位）")
-}
+const demoLoaded = config.loadDemo && (await loadDemoCountyIfEmpty(database.db))
+if (demoLoaded) console.log("已载入演示数据：XX县告成镇（24 个行政村，200 个村民小组，520 家单位）")
+if (config.loadDemo) await createDemoAccountsIfNone(database.db, new Date())
+const demoLogins = config.loadDemo ? await demoLoginsStillValid(database.db) : []
 
 const server = serve({ fetch: createServer({ database }).fetch, port: config.port }, (info) => {
   const base = `http://localhost:${info.port}`
@@ -18,7 +20,14 @@ firegrid is running (${where})
   群众举报 public reporting page   ${base}/
   管理后台 admin                   ${base}/admin/
   API (tRPC)                       ${base}/trpc
-  health                           ${base}/healthz
+  health                           ${base}/healthz${
+    demoLogins.length === 0
+      ? ""
+      : `
+
+Demo logins for ${base}/admin/ (password: ${DEMO_PASSWORD})
+${demoLogins.map((a) => `  ${a.username.padEnd(10)} ${a.roleLabel}  ${a.displayName}`).join("\n")}`
+  }
 Press Ctrl+C to stop.`)
 })
 

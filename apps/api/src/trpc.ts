@@ -43,4 +43,10 @@ const t = initTRPC.context<AppContext>().create({
 
 export const router = t.router
 export const publicProcedure = t.procedure
+
+/** Any signed-in admin; the account is non-null from here on. */
+export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.account) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" })
+  return next({ ctx: { ...ctx, account: ctx.account } })
+})
 export const createCallerFactory = t.createCallerFactory

@@ -1,27 +1,65 @@
 import type { DatabaseHandle } from "@firegrid/db"
 import { loadDemoCountyIfEmpty } from "@firegrid/db"
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client"
+import { createDemoAccountsIfNone, DEMO_PASSWORD } from "../src/demo-accounts.ts"
 import type { AppRouter } from "../src/index.ts"
 import { createServer } from "../src/server.ts"
 
-/** The real server in-process, a tRPC client speaking HTTP to it, and the fixed clock it runs on. */
-export const startApi = async (database: DatabaseHandle, now = new Date("2026-03-05T09:00:00+08:00")) => {
-  await loadDemoCountyIfEmpty(database.db)
-  const server = createServer({ database, now: () => now })
+// tRPC clients are proxies (every property is a procedure path), so their cookies are kept beside them.
+const jars = new WeakMap<object, Map<string, string>>()
+
+/** The Cookie header a client would send, to replay its session elsewhere. */
+export const cookieHeaderOf = (client: object): string =>
+  [...(jars.get(client) ?? [])].map(([k, v]) => `${k}=${v}`).join("; ")
+
+export const FIXED_NOW = new Date("2026-03-05T09:00:00+08:00")
+
+/**
+ * The real server in-process over a real database with the demo county and logins, and tRPC clients that
+ * speak HTTP to it — each client with its own cookie jar, like a browser.
+ */
+export const startApi = async (database: DatabaseHandle, clock: { now: Date } = { now: FIXED_NOW }) => {
+  await loadDemoCountyIfEmpty(database.db, clock.now)
+  await createDemoAccountsIfNone(database.db, clock.now)
+  const server = createServer({ database, now: () => clock.now })
   const fetchApp = async (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
     server.fetch(new Request(input, init))
-  const client = createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: "http://firegrid.test/trpc",
-        fetch: (url, init) => fetchApp(url, init as RequestInit),
-      }),
-    ],
-  })
-  return { server, client, fetch: fetchApp }
+
+  const newClient = () => {
+    const jar = new Map<string, string>()
+    const client = createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: "http://firegrid.test/trpc",
+          fetch: async (url, init) => {
+            const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0])
+            if (jar.size > 0) headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "))
+            const response = await fetchApp(url, { ...(init as RequestInit), headers })
+            for (const cookie of response.headers.getSetCookie()) {
+              const [pair] = cookie.split(";")
+              const [name, value] = pair!.split("=")
+              if (value) jar.set(name!, value)
+              else jar.delete(name!)
+            }
+            return response
+          },
+        }),
+      ],
+    })
+    jars.set(client, jar)
+    return client
+  }
+
+  const signIn = async (username: string, password = DEMO_PASSWORD) => {
+    const client = newClient()
+    await client.auth.login.mutate({ username, password })
+    return client
+  }
+
+  return { server, client: newClient(), newClient, signIn, fetch: fetchApp, clock }
 }
 
-export type ApiClient = Awaited<ReturnType<typeof startApi>>["client"]
+export type ApiClient = ReturnType<Awaited<ReturnType<typeof startApi>>["newClient"]>
 
 /** The error a call failed with, for asserting on code, status and field issues. */
 export const failureOf = async (call: Promise<unknown>) => {

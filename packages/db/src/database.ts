@@ -13,6 +13,9 @@ export type Schema = typeof schema
 /** The query surface shared by both engines; repositories only ever see this. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
 
+/** Rows of a raw `db.execute(sql…)`: both drivers answer with `{ rows }`. */
+export const rowsOf = <Row>(result: unknown): ReadonlyArray<Row> => (result as { rows: Row[] }).rows
+
 export interface DatabaseHandle {
   readonly db: Database
   readonly engine: "pglite" | "postgres"

@@ -1,4 +1,6 @@
+export * from "./archive.ts"
 export * from "./database.ts"
+export * from "./repositories/account-repository.ts"
 export * from "./repositories/grid-repository.ts"
 export * from "./repositories/tip-repository.ts"
 export * as tables from "./schema.ts"

@@ -1,7 +1,16 @@
-import type { Boundary, GridLevel, GridRole, HazardCategory, UnitFlags, UnitKind } from "@firegrid/domain"
+import type {
+  AdminRole,
+  Boundary,
+  GridLevel,
+  GridRole,
+  HazardCategory,
+  UnitFlags,
+  UnitKind,
+} from "@firegrid/domain"
 import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
+  bigint,
   date,
   index,
   integer,
@@ -95,3 +104,56 @@ export const tips = pgTable(
   },
   (t) => [uniqueIndex("tips_tracking_code_idx").on(t.trackingCode), index("tips_grid_idx").on(t.gridId)],
 )
+
+/** Admin accounts: each anchored at one grid, seeing only that grid's subtree. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role").$type<AdminRole>().notNull(),
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    /** scrypt$N$r$p$salt$hash, all base64url. */
+    passwordHash: text("password_hash").notNull(),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [uniqueIndex("accounts_username_idx").on(t.username)],
+)
+
+/** Sessions live in the database so that any API instance can serve any signed-in user. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the cookie's token: a leaked table does not hand out sessions. */
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_account_idx").on(t.accountId)],
+)
+
+/**
+ * The archive (A-1): every write appends one event in the same transaction. Each event's hash covers its
+ * content and the previous event's hash, so an edited, removed or reordered event breaks the chain.
+ */
+export const auditEvents = pgTable("audit_events", {
+  seq: bigint("seq", { mode: "number" }).primaryKey(),
+  at: text("at").notNull(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  subjectType: text("subject_type").notNull(),
+  subjectId: text("subject_id").notNull(),
+  gridId: text("grid_id"),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull(),
+})

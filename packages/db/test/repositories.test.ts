@@ -1,7 +1,14 @@
 import { buildDemoCounty, checkCoverage, type GridId, localDate } from "@firegrid/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { DatabaseHandle } from "../src/index.ts"
-import { countTips, findTipByCode, insertTip, loadDemoCountyIfEmpty, loadGridTree } from "../src/index.ts"
+import {
+  countTips,
+  findTipByCode,
+  insertTip,
+  loadDemoCountyIfEmpty,
+  loadGridTree,
+  verifyArchive,
+} from "../src/index.ts"
 import { testEngines } from "../src/testing.ts"
 
 describe.each(testEngines())("repositories on $name", (engine) => {
@@ -31,15 +38,19 @@ describe.each(testEngines())("repositories on $name", (engine) => {
   })
 
   it("stores a tip and finds it by its tracking code only", async () => {
-    await insertTip(handle.db, {
-      id: "tip-1",
-      trackingCode: "ABCD-EFGH-JKMN",
-      gridId: "v03-z2" as GridId,
-      category: "blockedEscape",
-      description: "楼道堆满杂物，安全出口被锁",
-      address: null,
-      contact: "13800000000",
-    })
+    await insertTip(
+      handle.db,
+      {
+        id: "tip-1",
+        trackingCode: "ABCD-EFGH-JKMN",
+        gridId: "v03-z2" as GridId,
+        category: "blockedEscape",
+        description: "楼道堆满杂物，安全出口被锁",
+        address: null,
+        contact: "13800000000",
+      },
+      new Date("2026-03-05T02:00:00Z"),
+    )
     const found = await findTipByCode(handle.db, "ABCD-EFGH-JKMN")
     expect(found).toMatchObject({
       status: "received",
@@ -53,16 +64,22 @@ describe.each(testEngines())("repositories on $name", (engine) => {
 
   it("refuses a tip for a grid that does not exist, and stores nothing", async () => {
     await expect(
-      insertTip(handle.db, {
-        id: "tip-2",
-        trackingCode: "ZZZZ-ZZZZ-ZZZZ",
-        gridId: "nowhere" as GridId,
-        category: "other",
-        description: "x",
-        address: null,
-        contact: null,
-      }),
+      insertTip(
+        handle.db,
+        {
+          id: "tip-2",
+          trackingCode: "ZZZZ-ZZZZ-ZZZZ",
+          gridId: "nowhere" as GridId,
+          category: "other",
+          description: "x",
+          address: null,
+          contact: null,
+        },
+        new Date("2026-03-05T02:00:00Z"),
+      ),
     ).rejects.toThrow()
     expect(await countTips(handle.db)).toBe(1)
+    // The refused tip left no archive event behind either: the demo import and the one good tip.
+    expect((await verifyArchive(handle.db)).events).toBe(2)
   })
 })

@@ -32,15 +32,19 @@ export const tipRouter = router({
     const routed = routeTip(await loadGrids(ctx.database.db), { gridId: input.gridId as GridId })
     if (Either.isLeft(routed)) throw badField("gridId", routed.left.message)
     const trackingCode = newTrackingCode()
-    const { filedAt } = await insertTip(ctx.database.db, {
-      id: randomUUID(),
-      trackingCode,
-      gridId: routed.right,
-      category: input.category,
-      description: input.description.trim(),
-      address: input.address?.trim() || null,
-      contact: input.contact?.trim() || null,
-    })
+    const { filedAt } = await insertTip(
+      ctx.database.db,
+      {
+        id: randomUUID(),
+        trackingCode,
+        gridId: routed.right,
+        category: input.category,
+        description: input.description.trim(),
+        address: input.address?.trim() || null,
+        contact: input.contact?.trim() || null,
+      },
+      ctx.now(),
+    )
     return { trackingCode, filedAt: filedAt.toISOString() }
   }),
 

@@ -9,8 +9,9 @@ import {
   Unit,
   type UnitFlags,
 } from "@firegrid/domain"
-import { isNotNull } from "drizzle-orm"
-import type { Database } from "../database.ts"
+import { isNotNull, sql } from "drizzle-orm"
+import { appendAudit } from "../archive.ts"
+import { type Database, rowsOf } from "../database.ts"
 import { assignments, departments, grids, persons, units } from "../schema.ts"
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined
@@ -91,7 +92,12 @@ const chunks = <T>(rows: ReadonlyArray<T>): T[][] => {
 }
 
 /** Writes a whole county (grids top-down, people, roles, departments, units) in one transaction. */
-export const insertCounty = async (db: Database, county: DemoCounty): Promise<void> => {
+export const insertCounty = async (
+  db: Database,
+  county: DemoCounty,
+  at: Date,
+  actor: string,
+): Promise<void> => {
   const zoneOf = new Map(county.placements.map((p) => [p.unitId, p.gridId]))
   await db.transaction(async (tx) => {
     for (const part of chunks(county.grids))
@@ -136,5 +142,26 @@ export const insertCounty = async (db: Database, county: DemoCounty): Promise<vo
           gridId: zoneOf.get(u.id) ?? null,
         })),
       )
+    await appendAudit(tx, {
+      at,
+      actor,
+      action: "county.import",
+      subjectType: "grid",
+      subjectId: county.countyId,
+      gridId: county.countyId,
+      after: { grids: county.grids.length, units: county.units.length, persons: county.persons.length },
+    })
   })
+}
+
+/** The grid and its ancestors' ids, nearest first; empty when the grid does not exist. */
+export const gridAncestry = async (db: Database, gridId: string): Promise<ReadonlyArray<string>> => {
+  const result = await db.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from grids where id = ${gridId}
+      union all
+      select g.id, g.parent_id, up.depth + 1 from grids g join up on g.id = up.parent_id where up.depth < 16
+    )
+    select id from up order by depth`)
+  return rowsOf<{ id: string }>(result).map((r) => r.id)
 }

@@ -1,5 +1,6 @@
 import type { GridId, HazardCategory } from "@firegrid/domain"
 import { eq } from "drizzle-orm"
+import { appendAudit } from "../archive.ts"
 import type { Database } from "../database.ts"
 import { grids, tips } from "../schema.ts"
 
@@ -24,10 +25,23 @@ export interface TipStatusView {
   readonly updatedAt: Date
 }
 
-export const insertTip = async (db: Database, tip: NewTip): Promise<{ filedAt: Date }> => {
-  const [row] = await db.insert(tips).values(tip).returning({ filedAt: tips.filedAt })
-  return { filedAt: row!.filedAt }
-}
+/** Stores a tip and its archive event in one transaction: either both are there or neither. */
+export const insertTip = async (db: Database, tip: NewTip, at: Date): Promise<{ filedAt: Date }> =>
+  db.transaction(async (tx) => {
+    await tx.insert(tips).values({ ...tip, filedAt: at, updatedAt: at })
+    // The archive keeps what was filed but not who filed it: the contact stays in the tip row only.
+    const { contact: _contact, ...archived } = tip
+    await appendAudit(tx, {
+      at,
+      actor: "public",
+      action: "tip.file",
+      subjectType: "tip",
+      subjectId: tip.id,
+      gridId: tip.gridId,
+      after: archived,
+    })
+    return { filedAt: at }
+  })
 
 export const findTipByCode = async (
   db: Database,
