@@ -73,7 +73,7 @@ describe.each(testEngines())("admin accounts and sessions on $name", (engine) =>
     const client = await api.signIn("county")
     const cookie = cookieHeaderOf(client)
     const other = createServer({ database, now: () => api.clock.now })
-    const meOnOther = async () =>
+    const meOnOther = async (): Promise<{ result: { data: { username: string } | null } }> =>
       (await other.fetch(new Request("http://other.test/trpc/auth.me", { headers: { cookie } }))).json()
     expect((await meOnOther()).result.data.username).toBe("county")
     await client.auth.logout.mutate()
