@@ -19,7 +19,9 @@ export class NotASmallGrid extends Data.TaggedError("NotASmallGrid")<{ readonly 
     return "请选择到责任片区（小网格）一级"
   }
 }
-export class OutsideEveryGrid extends Data.TaggedError("OutsideEveryGrid")<{ readonly point: readonly [number, number] }> {
+export class OutsideEveryGrid extends Data.TaggedError("OutsideEveryGrid")<{
+  readonly point: readonly [number, number]
+}> {
   override get message() {
     return "所选位置不在任何责任片区内，请改为从列表中选择"
   }
@@ -44,9 +46,14 @@ export const pointInPolygon = ([x, y]: readonly [number, number], boundary: Boun
  * "which areas contain this point?": it wins over a picked zone because filers pick wrongly more often
  * than GPS does. Without a usable point, the picked zone must exist and be a small grid.
  */
-export const routeTip = (grids: ReadonlyArray<Grid>, place: TipPlace): Either.Either<GridId, TipRoutingError> => {
+export const routeTip = (
+  grids: ReadonlyArray<Grid>,
+  place: TipPlace,
+): Either.Either<GridId, TipRoutingError> => {
   if (place.point) {
-    const containing = grids.filter((g) => g.level === "small" && g.boundary && pointInPolygon(place.point!, g.boundary))
+    const containing = grids.filter(
+      (g) => g.level === "small" && g.boundary && pointInPolygon(place.point!, g.boundary),
+    )
     if (containing.length > 0) return Either.right(containing.map((g) => g.id).sort()[0]!)
     if (!place.gridId) return Either.left(new OutsideEveryGrid({ point: place.point }))
   }

@@ -35,7 +35,9 @@ describe("routing a public tip to its small grid (T-2)", () => {
       Grid.make({ ...grids.find((g) => g.id === "v01-z1")!, boundary: square(113.1, 34.4, 0.01) }),
       Grid.make({ ...grids.find((g) => g.id === "v01-z2")!, boundary: square(113.11, 34.4, 0.01) }),
     ]
-    expect(routeTip(mapped, { gridId: "v01-z1" as GridId, point: [113.115, 34.405] })).toEqual(Either.right("v01-z2"))
+    expect(routeTip(mapped, { gridId: "v01-z1" as GridId, point: [113.115, 34.405] })).toEqual(
+      Either.right("v01-z2"),
+    )
     // A point outside every mapped zone falls back to the picked zone …
     expect(routeTip(mapped, { gridId: "v01-z1" as GridId, point: [100, 30] })).toEqual(Either.right("v01-z1"))
     // … and without one the filer is asked to pick.
@@ -44,7 +46,10 @@ describe("routing a public tip to its small grid (T-2)", () => {
   })
 
   it("treats a hole in a polygon as outside", () => {
-    const withHole: Boundary = { type: "Polygon", coordinates: [square(0, 0, 10).coordinates[0]!, square(4, 4, 2).coordinates[0]!] }
+    const withHole: Boundary = {
+      type: "Polygon",
+      coordinates: [square(0, 0, 10).coordinates[0]!, square(4, 4, 2).coordinates[0]!],
+    }
     expect(pointInPolygon([1, 1], withHole)).toBe(true)
     expect(pointInPolygon([5, 5], withHole)).toBe(false)
   })
