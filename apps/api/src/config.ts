@@ -1,4 +1,6 @@
 import { resolve } from "node:path"
+import { DEFAULT_TIP_RATE_LIMIT } from "./context.ts"
+import { parseRateLimit, type RateLimit } from "./rate-limit.ts"
 
 /** Settings from the environment, with the defaults `npm start` relies on. */
 export interface ServerConfig {
@@ -6,6 +8,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined
   readonly dataDir: string
   readonly loadDemo: boolean
+  readonly tipRateLimit: RateLimit
+  readonly trustProxy: boolean
 }
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
@@ -18,5 +22,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed `npm start`.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.FIREGRID_DATA_DIR ?? ".data/pglite"),
     loadDemo: env.FIREGRID_DEMO !== "off",
+    tipRateLimit: env.FIREGRID_TIP_RATE ? parseRateLimit(env.FIREGRID_TIP_RATE) : DEFAULT_TIP_RATE_LIMIT,
+    trustProxy: env.FIREGRID_TRUST_PROXY === "1",
   }
 }

@@ -11,11 +11,16 @@ if (demoLoaded) console.log("已载入演示数据：XX县告成镇（24 个行�
 if (config.loadDemo) await createDemoAccountsIfNone(database.db, new Date())
 const demoLogins = config.loadDemo ? await demoLoginsStillValid(database.db) : []
 
-const server = serve({ fetch: createServer({ database }).fetch, port: config.port }, (info) => {
-  const base = `http://localhost:${info.port}`
-  const where =
-    database.engine === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"
-  console.log(`
+const server = serve(
+  {
+    fetch: createServer({ database, tipRateLimit: config.tipRateLimit, trustProxy: config.trustProxy }).fetch,
+    port: config.port,
+  },
+  (info) => {
+    const base = `http://localhost:${info.port}`
+    const where =
+      database.engine === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"
+    console.log(`
 firegrid is running (${where})
   群众举报 public reporting page   ${base}/
   管理后台 admin                   ${base}/admin/
@@ -29,7 +34,8 @@ Demo logins for ${base}/admin/ (password: ${DEMO_PASSWORD})
 ${demoLogins.map((a) => `  ${a.username.padEnd(10)} ${a.roleLabel}  ${a.displayName}`).join("\n")}`
   }
 Press Ctrl+C to stop.`)
-})
+  },
+)
 
 const shutdown = () => {
   server.close(async () => {

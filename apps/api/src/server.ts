@@ -1,11 +1,28 @@
+import { getConnInfo } from "@hono/node-server/conninfo"
 import { trpcServer } from "@hono/trpc-server"
-import { Hono } from "hono"
+import { type Context, Hono } from "hono"
 import { type AppDependencies, makeRequestContext, makeServices } from "./context.ts"
 import { mountPages } from "./pages.ts"
 import { appRouter } from "./router/index.ts"
 
+/**
+ * The peer's address; with a trusted reverse proxy in front, the left-most X-Forwarded-For instead.
+ * In-process test requests have no socket and share one address.
+ */
+const clientAddressOf = (c: Context, trustProxy: boolean): string => {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown"
+  } catch {
+    return "in-process"
+  }
+}
+
 /** The whole HTTP surface: tRPC, health, and the two pages. Built from its dependencies so tests can run it in-process. */
-export const createServer = (deps: AppDependencies): Hono => {
+export const createServer = (deps: AppDependencies & { readonly trustProxy?: boolean }): Hono => {
   const services = makeServices(deps)
   const http = new Hono()
 
@@ -23,7 +40,13 @@ export const createServer = (deps: AppDependencies): Hono => {
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
-      createContext: (opts) => makeRequestContext(services, opts.req, opts.resHeaders) as never,
+      createContext: (opts, c) =>
+        makeRequestContext(
+          services,
+          opts.req,
+          opts.resHeaders,
+          clientAddressOf(c, deps.trustProxy ?? false),
+        ) as never,
     }),
   )
 

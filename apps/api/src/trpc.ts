@@ -44,6 +44,19 @@ const t = initTRPC.context<AppContext>().create({
 export const router = t.router
 export const publicProcedure = t.procedure
 
+/** Public filing: each client address gets so many per window, then 429 with Retry-After. */
+export const rateLimitedProcedure = t.procedure.use(({ ctx, next }) => {
+  const decision = ctx.tipLimiter.take(ctx.clientAddress, ctx.now().getTime())
+  if (!decision.allowed) {
+    ctx.setHeader("Retry-After", String(decision.retryAfterSeconds))
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `提交过于频繁，请 ${Math.ceil(decision.retryAfterSeconds / 60)} 分钟后再试`,
+    })
+  }
+  return next()
+})
+
 /** Any signed-in admin; the account is non-null from here on. */
 export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.account) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" })

@@ -74,7 +74,9 @@ describe.each(testEngines())("admin accounts and sessions on $name", (engine) =>
     const cookie = cookieHeaderOf(client)
     const other = createServer({ database, now: () => api.clock.now })
     const meOnOther = async () => {
-      const response = await other.fetch(new Request("http://other.test/trpc/auth.me", { headers: { cookie } }))
+      const response = await other.fetch(
+        new Request("http://other.test/trpc/auth.me", { headers: { cookie } }),
+      )
       return ((await response.json()) as { result: { data: { username: string } | null } }).result.data
     }
     expect((await meOnOther())?.username).toBe("county")

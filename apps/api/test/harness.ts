@@ -3,6 +3,7 @@ import { loadDemoCountyIfEmpty } from "@firegrid/db"
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client"
 import { createDemoAccountsIfNone, DEMO_PASSWORD } from "../src/demo-accounts.ts"
 import type { AppRouter } from "../src/index.ts"
+import type { RateLimit } from "../src/rate-limit.ts"
 import { createServer } from "../src/server.ts"
 
 // tRPC clients are proxies (every property is a procedure path), so their cookies are kept beside them.
@@ -18,10 +19,20 @@ export const FIXED_NOW = new Date("2026-03-05T09:00:00+08:00")
  * The real server in-process over a real database with the demo county and logins, and tRPC clients that
  * speak HTTP to it — each client with its own cookie jar, like a browser.
  */
-export const startApi = async (database: DatabaseHandle, clock: { now: Date } = { now: FIXED_NOW }) => {
+export const startApi = async (
+  database: DatabaseHandle,
+  clock: { now: Date } = { now: FIXED_NOW },
+  options: { tipRateLimit?: RateLimit; trustProxy?: boolean } = {},
+) => {
   await loadDemoCountyIfEmpty(database.db, clock.now)
   await createDemoAccountsIfNone(database.db, clock.now)
-  const server = createServer({ database, now: () => clock.now })
+  // Suites file many tips from one in-process address; the limit itself has its own test.
+  const server = createServer({
+    database,
+    now: () => clock.now,
+    tipRateLimit: options.tipRateLimit ?? { limit: 10_000, windowMs: 60_000 },
+    trustProxy: options.trustProxy ?? false,
+  })
   const fetchApp = async (input: string | URL | Request, init?: RequestInit): Promise<Response> =>
     server.fetch(new Request(input, init))
 

@@ -4,7 +4,7 @@ import { type GridId, HAZARD_CATEGORY_LABEL, HazardCategory, routeTip } from "@f
 import { TRPCError } from "@trpc/server"
 import { Either, Schema } from "effect"
 import { newTrackingCode, normalizeTrackingCode } from "../tracking-code.ts"
-import { badField, publicProcedure, router } from "../trpc.ts"
+import { badField, publicProcedure, rateLimitedProcedure, router } from "../trpc.ts"
 import { OptionalText, required, standard, Text } from "./input.ts"
 
 /** A hazard tip from the public (T-1): where, what, and an optional way to reach the filer. */
@@ -28,7 +28,7 @@ const STATUS_LABEL: Record<string, string> = {
 }
 
 export const tipRouter = router({
-  file: publicProcedure.input(standard(FileTip)).mutation(async ({ ctx, input }) => {
+  file: rateLimitedProcedure.input(standard(FileTip)).mutation(async ({ ctx, input }) => {
     const routed = routeTip(await loadGrids(ctx.database.db), { gridId: input.gridId as GridId })
     if (Either.isLeft(routed)) throw badField("gridId", routed.left.message)
     const trackingCode = newTrackingCode()
