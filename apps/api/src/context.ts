@@ -1,6 +1,7 @@
 import { type AccountRow, type DatabaseHandle, findSessionAccount } from "@firegrid/db"
 import { type LocalDate, localDateAt } from "@firegrid/domain"
 import { hashToken, readSessionToken } from "./auth/session.ts"
+import { classifyError } from "./errors.ts"
 import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limit.ts"
 
 /** What the whole process shares: the database and the clock, both injected so tests can fix them. */
@@ -52,9 +53,13 @@ export const makeRequestContext = async (
 ): Promise<AppContext> => {
   const token = readSessionToken(request.headers.get("cookie"))
   const sessionTokenHash = token ? hashToken(token) : null
-  const account = sessionTokenHash
-    ? ((await findSessionAccount(services.database.db, sessionTokenHash, services.now())) ?? null)
-    : null
+  let account: AccountRow | null = null
+  try {
+    if (sessionTokenHash)
+      account = (await findSessionAccount(services.database.db, sessionTokenHash, services.now())) ?? null
+  } catch (error) {
+    throw classifyError(error)
+  }
   return {
     ...services,
     account,

@@ -1,5 +1,6 @@
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server"
 import type { AppContext } from "./context.ts"
+import { classifyError } from "./errors.ts"
 
 /** A problem with one input field, shown next to that field on the page. */
 export interface FieldIssue {
@@ -42,10 +43,19 @@ const t = initTRPC.context<AppContext>().create({
 })
 
 export const router = t.router
-export const publicProcedure = t.procedure
+
+/** Every procedure starts here, so no database outage ever surfaces as a 500. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next()
+  if (!result.ok) {
+    const classified = classifyError(result.error)
+    if (classified !== result.error) throw classified
+  }
+  return result
+})
 
 /** Public filing: each client address gets so many per window, then 429 with Retry-After. */
-export const rateLimitedProcedure = t.procedure.use(({ ctx, next }) => {
+export const rateLimitedProcedure = publicProcedure.use(({ ctx, next }) => {
   const decision = ctx.tipLimiter.take(ctx.clientAddress, ctx.now().getTime())
   if (!decision.allowed) {
     ctx.setHeader("Retry-After", String(decision.retryAfterSeconds))
@@ -58,7 +68,7 @@ export const rateLimitedProcedure = t.procedure.use(({ ctx, next }) => {
 })
 
 /** Any signed-in admin; the account is non-null from here on. */
-export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.account) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录" })
   return next({ ctx: { ...ctx, account: ctx.account } })
 })

@@ -15,31 +15,39 @@ const withDatabase = (url: string, database: string): string => {
   return u.toString()
 }
 
-/**
- * Creates a uniquely named database on the server at DATABASE_URL so that runs never see each other's
- * data (the server keeps data between runs), and drops it when the handle is closed.
- */
-const openPostgresScratch = async (serverUrl: string): Promise<DatabaseHandle> => {
-  const name = `firegrid_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`
+const onServer = async (serverUrl: string, statement: string) => {
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   try {
-    await admin.query(`CREATE DATABASE ${name}`)
+    await admin.query(statement)
   } finally {
     await admin.end()
   }
-  const handle = await openDatabase({ url: withDatabase(serverUrl, name) })
+}
+
+/**
+ * Creates a uniquely named, empty database on the server at `serverUrl` so that runs never see each
+ * other's data (the server keeps data between runs); `drop` removes it.
+ */
+export const createScratchDatabase = async (
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> => {
+  const name = `firegrid_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`
+  await onServer(serverUrl, `CREATE DATABASE ${name}`)
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
+}
+
+const openPostgresScratch = async (serverUrl: string): Promise<DatabaseHandle> => {
+  const scratch = await createScratchDatabase(serverUrl)
+  const handle = await openDatabase({ url: scratch.url })
   return {
     ...handle,
     close: async () => {
       await handle.close()
-      const dropper = new pg.Client({ connectionString: serverUrl })
-      await dropper.connect()
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      } finally {
-        await dropper.end()
-      }
+      await scratch.drop()
     },
   }
 }

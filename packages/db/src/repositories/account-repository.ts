@@ -43,7 +43,12 @@ export interface NewAccount {
 }
 
 /** Creates an account and archives who created it; the password hash never enters the archive. */
-export const insertAccount = async (db: Database, account: NewAccount, at: Date, actor: string): Promise<void> =>
+export const insertAccount = async (
+  db: Database,
+  account: NewAccount,
+  at: Date,
+  actor: string,
+): Promise<void> =>
   db.transaction(async (tx) => {
     await tx.insert(accounts).values(account)
     const { passwordHash: _hash, ...archived } = account
