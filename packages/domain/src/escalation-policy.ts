@@ -1,4 +1,5 @@
-import { Schema } from "effect"
+import { Either, Schema } from "effect"
+import type { WorkCalendar } from "./calendar.ts"
 import { addDays, daysInMonth, isoWeekday, type LocalDate, makeDate, monthOf, yearOf } from "./local-date.ts"
 
 /**
@@ -9,6 +10,16 @@ export type WorkdayPredicate = (d: LocalDate) => boolean
 
 /** Monday to Friday, no holidays: only for tests and for callers that have no calendar yet. */
 export const mondayToFriday: WorkdayPredicate = (d) => isoWeekday(d) <= 5
+
+/**
+ * The PRC calendar (`calendar.ts`) as a predicate. A date in a year the calendar does not cover is
+ * answered by `uncovered` — Monday to Friday unless the caller says otherwise — because a deadline must
+ * still fall somewhere; callers that must not guess check `calendar.covers(year)` first.
+ */
+export const workdayPredicateOf =
+  (calendar: WorkCalendar, uncovered: WorkdayPredicate = mondayToFriday): WorkdayPredicate =>
+  (d) =>
+    Either.getOrElse(calendar.isWorkday(d), () => uncovered(d))
 
 /** Workday arithmetic over a predicate, memoised so a sweep over 100,000 cases asks each date once. */
 export interface Workdays {
