@@ -13,7 +13,11 @@ export const App = () => {
   const [queryClient] = useState(makeQueryClient)
   const [trpcClient] = useState(makeTrpcClient)
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#c62828" } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: "#c62828" } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
