@@ -38,7 +38,7 @@ describe("the public tip page on a phone (T-1, T-2)", () => {
     await openPage()
     expect(await page.getByRole("note").textContent()).toContain("119")
     // One column: nothing wider than the phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    expect(await page.locator("html").evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390)
     await snapshot(page, "report-form")
 
     await choosePlace(page)
@@ -97,7 +97,7 @@ describe("the public tip page on a phone (T-1, T-2)", () => {
     await choosePlace(page)
     // A page loaded before the zone was removed still offers it: the server is the one that can say no.
     await page.getByLabel("责任片区（村民小组）").evaluate((select) => {
-      const gone = document.createElement("option")
+      const gone = select.ownerDocument.createElement("option")
       gone.value = "v03-z99"
       gone.textContent = "曲河村第九十九村民小组"
       select.append(gone)
