@@ -1,4 +1,5 @@
 import { countTips } from "@firegrid/db"
+import { TIP_STATE_LABEL } from "@firegrid/domain"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchBrowser, phoneContext, snapshot, startApp } from "./browser.ts"
@@ -34,7 +35,7 @@ describe("the public tip page on a phone (T-1, T-2)", () => {
     await page.getByLabel("乡镇").waitFor()
   }
 
-  it("files a tip and gets a tracking code that shows it as received (已受理)", async () => {
+  it("files a tip and gets a tracking code that shows it as just received (T-3: not yet acknowledged)", async () => {
     await openPage()
     expect(await page.getByRole("note").textContent()).toContain("119")
     // One column: nothing wider than the phone.
@@ -62,7 +63,9 @@ describe("the public tip page on a phone (T-1, T-2)", () => {
     const progress = page.getByRole("region", { name: "举报进度" })
     await progress.waitFor()
     const text = await progress.textContent()
-    expect(text).toContain("已受理")
+    // A new tip waits for its grid to acknowledge it (T-3): the page shows the domain's word for that state.
+    expect(text).toContain(TIP_STATE_LABEL.Received)
+    expect(text).not.toContain(TIP_STATE_LABEL.Acknowledged)
     expect(text).toContain("曲河村第二村民小组")
     expect(text).toContain("堵塞、占用疏散通道或安全出口")
     expect(text).toContain(trackingCode)
