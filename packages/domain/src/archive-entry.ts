@@ -28,7 +28,7 @@ export const ARCHIVE_ENTRY_KIND_LABEL: Record<ArchiveEntryKind, string> = {
 }
 
 /** One archive entry; its id is derived from the escalation's, so the same escalation never files twice. */
-export class ArchiveEntry extends Schema.Class<ArchiveEntry>("ArchiveEntry")({
+export const ArchiveEntry = Schema.Struct({
   id: ArchiveEntryId,
   /** The grid whose archive holds the entry. */
   gridId: GridId,
@@ -40,7 +40,8 @@ export class ArchiveEntry extends Schema.Class<ArchiveEntry>("ArchiveEntry")({
   hazardIds: Schema.Array(HazardId),
   noticeIds: Schema.Array(NoticeId),
   tipIds: Schema.Array(TipId),
-}) {}
+})
+export type ArchiveEntry = typeof ArchiveEntry.Type
 
 export const archiveEntryIdFor = (escalationId: EscalationId): ArchiveEntryId =>
   `archive:${escalationId}` as ArchiveEntryId

@@ -28,6 +28,8 @@ export interface Workdays {
   readonly after: (d: LocalDate, n: number) => LocalDate
   /** The last workday on or before `d`. */
   readonly onOrBefore: (d: LocalDate) => LocalDate
+  /** Date arithmetic already done over this calendar (recheck windows …), reused across a sweep. */
+  readonly memo: Map<string, unknown>
 }
 
 export const workdaysOf = (isWorkday: WorkdayPredicate): Workdays => {
@@ -61,7 +63,7 @@ export const workdaysOf = (isWorkday: WorkdayPredicate): Workdays => {
     for (let guard = 0; !isW(cur) && guard < 366; guard++) cur = addDays(cur, -1)
     return cur
   }
-  return { isWorkday: isW, after, onOrBefore }
+  return { isWorkday: isW, after, onOrBefore, memo: new Map() }
 }
 
 /** When a notice must be rechecked (H-3). */
@@ -156,6 +158,19 @@ export const defaultEscalationPolicy: EscalationPolicy = {
 
 /** The window in which a notice with this deadline is to be rechecked, under a rule. */
 export const recheckWindowFor = (
+  deadline: LocalDate,
+  rule: RecheckRule,
+  workdays: Workdays,
+): { readonly from: LocalDate; readonly due: LocalDate } => {
+  const key = `rw|${rule._tag === "LateMonthWindow" ? `L${rule.fromDay}` : `W${rule.workdays}`}|${deadline}`
+  const hit = workdays.memo.get(key) as { readonly from: LocalDate; readonly due: LocalDate } | undefined
+  if (hit !== undefined) return hit
+  const window = computeRecheckWindow(deadline, rule, workdays)
+  workdays.memo.set(key, window)
+  return window
+}
+
+const computeRecheckWindow = (
   deadline: LocalDate,
   rule: RecheckRule,
   workdays: Workdays,

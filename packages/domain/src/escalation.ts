@@ -69,7 +69,8 @@ export const EscalationTarget = Schema.Union(
 )
 export type EscalationTarget = typeof EscalationTarget.Type
 
-export class Escalation extends Schema.Class<Escalation>("Escalation")({
+/** A plain struct rather than a class: a sweep over a county builds tens of thousands of them. */
+export const Escalation = Schema.Struct({
   /** `esc:<trigger>:<subject>`: the same matter escalated for the same reason always has the same id. */
   id: EscalationId,
   trigger: EscalationTrigger,
@@ -85,7 +86,8 @@ export class Escalation extends Schema.Class<Escalation>("Escalation")({
   tipIds: Schema.Array(TipId),
   summary: Schema.String,
   archive: ArchiveEntry,
-}) {}
+})
+export type Escalation = typeof Escalation.Type
 
 export const escalationId = (trigger: EscalationTrigger, subject: string): EscalationId =>
   `esc:${trigger}:${subject}` as EscalationId
@@ -124,6 +126,8 @@ export interface CaseIndex {
   /** The nearest grid at `level` at or above a grid. */
   readonly atLevel: (gridId: GridId, level: GridLevel) => Grid | undefined
   readonly department: (kind: DepartmentKind, gridId: GridId) => Department | undefined
+  /** `noticeProgress` of a notice as of a date under a policy, computed once and shared by sweep and evaluation. */
+  readonly progress: (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => NoticeProgress
 }
 
 export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workdays): CaseIndex => {
@@ -158,7 +162,19 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
     }
     return undefined
   }
-  return { grids: facts.grids, workdays, hazardById, rechecksByNotice, atLevel, department }
+  // One memo per (date, policy): a sweep and an evaluation on the same day share every notice's progress.
+  let memo: { asOf: LocalDate; policy: EscalationPolicy; byNotice: Map<Notice, NoticeProgress> } | null = null
+  const progress = (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => {
+    if (memo === null || memo.asOf !== asOf || memo.policy !== policy)
+      memo = { asOf, policy, byNotice: new Map() }
+    let value = memo.byNotice.get(notice)
+    if (value === undefined) {
+      value = noticeProgress(notice, rechecksByNotice.get(notice.id) ?? [], asOf, policy, workdays)
+      memo.byNotice.set(notice, value)
+    }
+    return value
+  }
+  return { grids: facts.grids, workdays, hazardById, rechecksByNotice, atLevel, department, progress }
 }
 
 const uniq = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
@@ -207,6 +223,16 @@ export const sweepEscalations = (
 ): ReadonlyArray<Escalation> => {
   const { workdays, atLevel } = index
   const out: Escalation[] = []
+  const memoDate = <A>(prefix: string, d: LocalDate, f: () => A): A => {
+    const key = `${prefix}|${d}`
+    let v = workdays.memo.get(key) as A | undefined
+    if (v === undefined) {
+      v = f()
+      workdays.memo.set(key, v)
+    }
+    return v
+  }
+  const dayAfter = (d: LocalDate) => memoDate("+1", d, () => addDays(d, 1))
   const emit = (e: {
     trigger: EscalationTrigger
     subject: string
@@ -223,35 +249,33 @@ export const sweepEscalations = (
     archiveTitle: string
   }) => {
     const id = escalationId(e.trigger, e.subject)
-    out.push(
-      Escalation.make({
-        id,
-        trigger: e.trigger,
-        subject: e.subject,
-        clause: ESCALATION_TRIGGER_CLAUSE[e.trigger],
-        fromGridId: e.fromGridId,
-        to: e.to,
-        triggeredOn: e.triggeredOn,
-        dueOn: e.dueOn,
+    out.push({
+      id,
+      trigger: e.trigger,
+      subject: e.subject,
+      clause: ESCALATION_TRIGGER_CLAUSE[e.trigger],
+      fromGridId: e.fromGridId,
+      to: e.to,
+      triggeredOn: e.triggeredOn,
+      dueOn: e.dueOn,
+      unitIds: e.unitIds,
+      hazardIds: e.hazardIds,
+      noticeIds: e.noticeIds,
+      tipIds: e.tipIds,
+      summary: e.summary,
+      archive: {
+        id: archiveEntryIdFor(id),
+        gridId: e.fromGridId,
+        on: e.triggeredOn,
+        kind: e.archiveKind,
+        title: e.archiveTitle,
+        escalationId: id,
         unitIds: e.unitIds,
         hazardIds: e.hazardIds,
         noticeIds: e.noticeIds,
         tipIds: e.tipIds,
-        summary: e.summary,
-        archive: ArchiveEntry.make({
-          id: archiveEntryIdFor(id),
-          gridId: e.fromGridId,
-          on: e.triggeredOn,
-          kind: e.archiveKind,
-          title: e.archiveTitle,
-          escalationId: id,
-          unitIds: e.unitIds,
-          hazardIds: e.hazardIds,
-          noticeIds: e.noticeIds,
-          tipIds: e.tipIds,
-        }),
-      }),
-    )
+      },
+    })
   }
   const departmentTarget = (kind: DepartmentKind, townshipId: GridId): EscalationTarget => ({
     _tag: "Department",
@@ -284,13 +308,7 @@ export const sweepEscalations = (
   const villageLate = new Map<string, { village: Grid; periodEnd: LocalDate; items: NoticeProgress[] }>()
   for (const notice of facts.notices) {
     if (notice.issuedOn > asOf) continue
-    const progress = noticeProgress(
-      notice,
-      index.rechecksByNotice.get(notice.id) ?? [],
-      asOf,
-      policy,
-      workdays,
-    )
+    const progress = index.progress(notice, asOf, policy)
     const township = atLevel(notice.gridId, "large")
     if (notice.issuer._tag === "TownshipOffice") {
       const issuerGridId = notice.issuer.gridId
@@ -323,7 +341,7 @@ export const sweepEscalations = (
           noticeIds: [notice.id],
         })
       }
-      const missedFrom = addDays(progress.recheckDue, 1)
+      const missedFrom = dayAfter(progress.recheckDue)
       const county = atLevel(issuerGridId, "county")
       if (
         policy.recheckMissed.enabled &&
@@ -364,7 +382,9 @@ export const sweepEscalations = (
       const inTime = progress.closedOn !== null && progress.closedOn <= cutoff
       if (!inTime && cutoff < asOf) {
         const village = index.grids.byId.get(notice.issuer.gridId)
-        const period = aggregationPeriodOf(cutoff, policy.villageOverdue.period)
+        const period = memoDate(`ap${policy.villageOverdue.period}`, cutoff, () =>
+          aggregationPeriodOf(cutoff, policy.villageOverdue.period),
+        )
         if (village !== undefined && period.end < asOf) {
           const key = `${village.id}/${period.key}`
           const group = villageLate.get(key)
@@ -378,7 +398,7 @@ export const sweepEscalations = (
   for (const [key, { village, periodEnd, items }] of villageLate) {
     const township = atLevel(village.id, "large")
     if (township === undefined) continue
-    const triggeredOn = addDays(periodEnd, 1)
+    const triggeredOn = dayAfter(periodEnd)
     items.sort((a, b) => (a.notice.id < b.notice.id ? -1 : a.notice.id > b.notice.id ? 1 : 0))
     const hazardIds: HazardId[] = []
     for (const p of items)
@@ -460,9 +480,7 @@ export const sweepEscalations = (
       })
       const notice = noticeOfHazard.get(hazardId)
       const progress =
-        notice === undefined || notice.issuedOn > asOf
-          ? null
-          : noticeProgress(notice, index.rechecksByNotice.get(notice.id) ?? [], asOf, policy, workdays)
+        notice === undefined || notice.issuedOn > asOf ? null : index.progress(notice, asOf, policy)
       noteCase(
         notice !== undefined && progress !== null
           ? {
@@ -507,7 +525,7 @@ export const sweepEscalations = (
           subject: `tip/${tip.tipId}/${k}`,
           fromGridId: from.id,
           to: gridTarget(to),
-          triggeredOn: addDays(deadline, 1),
+          triggeredOn: dayAfter(deadline),
           dueOn: workdays.after(deadline, step),
           unitIds: [],
           hazardIds: [],

@@ -7,7 +7,6 @@ import type { GridIndex } from "./grid.ts"
 import type { GridId, UnitId } from "./ids.ts"
 import { compareDates, daysBetween, type LocalDate } from "./local-date.ts"
 import { defaultRankingConfig, type Ranking, type RankingConfig, rankChildren } from "./ranking.ts"
-import { noticeProgress } from "./recheck.ts"
 import {
   type DutyTally,
   defaultScoreWeights,
@@ -192,13 +191,7 @@ export const measureGrids = (input: EvaluationInput): ReadonlyMap<GridId, GridFa
   // Notices whose recheck fell due in the period: rectified on time? rechecked on time?
   for (const notice of input.cases.notices) {
     if (notice.issuedOn > last) continue
-    const progress = noticeProgress(
-      notice,
-      index.rechecksByNotice.get(notice.id) ?? [],
-      input.asOf,
-      input.policy,
-      index.workdays,
-    )
+    const progress = index.progress(notice, input.asOf, input.policy)
     if (!inPeriod(progress.recheckDue)) continue
     const closedOnTime = progress.closedOn !== null && progress.closedOn <= progress.recheckDue
     const recheckedOnTime = progress.firstRecheckOn !== null && progress.firstRecheckOn <= progress.recheckDue

@@ -85,15 +85,19 @@ export const noticeProgress = (
   workdays: Workdays,
 ): NoticeProgress => {
   const window = recheckWindowFor(notice.deadline, recheckRuleFor(notice, policy), workdays)
-  const mine = rechecks
-    .filter((r) => r.noticeId === notice.id && r.on <= asOf)
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  let mine: Recheck[] = []
+  for (const r of rechecks) if (r.noticeId === notice.id && r.on <= asOf) mine.push(r)
+  if (mine.length > 1)
+    mine = mine.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const rectifiedOn = new Map<HazardId, LocalDate>()
   let firstFailed: Recheck | null = null
   for (const r of mine) {
-    for (const x of r.results)
-      if (x.rectified && !rectifiedOn.has(x.hazardId)) rectifiedOn.set(x.hazardId, r.on)
-    if (firstFailed === null && !recheckPassed(r)) firstFailed = r
+    let passed = true
+    for (const x of r.results) {
+      if (!x.rectified) passed = false
+      else if (!rectifiedOn.has(x.hazardId)) rectifiedOn.set(x.hazardId, r.on)
+    }
+    if (firstFailed === null && !passed) firstFailed = r
   }
   const unrectified = notice.hazardIds.filter((h) => !rectifiedOn.has(h))
   let closedOn: LocalDate | null = null

@@ -1,10 +1,11 @@
+import { Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
   addDays,
   type CaseFacts,
   defaultEscalationPolicy,
-  type Escalation,
+  Escalation,
   type EscalationId,
   type GridId,
   type Hazard,
@@ -176,6 +177,8 @@ describe("escalation is a pure function of facts and date (E-1)", () => {
           expect(e.dueOn >= e.triggeredOn || e.trigger === "jointMeetingAgenda").toBe(true)
           expect(e.archive.gridId).toBe(e.fromGridId)
           expect(e.archive.escalationId).toBe(e.id)
+          // The sweep builds plain values without re-validating: they must still decode as the schema says.
+          expect(Schema.decodeUnknownSync(Escalation)(e)).toEqual(e)
         }
       }),
       { numRuns: 100 },
