@@ -3,6 +3,7 @@ import { trpcServer } from "@hono/trpc-server"
 import { type Context, Hono } from "hono"
 import { type AppDependencies, makeRequestContext, makeServices } from "./context.ts"
 import { mountPages } from "./pages.ts"
+import { mountTipPhotos } from "./photos-route.ts"
 import { appRouter } from "./router/index.ts"
 
 /**
@@ -50,6 +51,7 @@ export const createServer = (deps: AppDependencies & { readonly trustProxy?: boo
     }),
   )
 
+  mountTipPhotos(http, services)
   mountPages(http)
   return http
 }

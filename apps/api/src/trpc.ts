@@ -15,8 +15,14 @@ export class FieldError extends Error {
   }
 }
 
-export const badField = (path: string, message: string): TRPCError =>
-  new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError([{ path: [path], message }]) })
+export const badFields = (issues: ReadonlyArray<FieldIssue>): TRPCError =>
+  new TRPCError({
+    code: "BAD_REQUEST",
+    message: issues.map((i) => i.message).join("；"),
+    cause: new FieldError(issues),
+  })
+
+export const badField = (path: string, message: string): TRPCError => badFields([{ path: [path], message }])
 
 const pathOf = (path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined) =>
   (path ?? []).map((p) => {
@@ -24,10 +30,13 @@ const pathOf = (path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>
     return typeof key === "number" ? key : String(key)
   })
 
+/** Field issues anywhere in the cause chain (tRPC wraps a throwing input parser once more). */
 const issuesOf = (cause: unknown): ReadonlyArray<FieldIssue> | null => {
-  if (cause instanceof StandardSchemaV1Error)
-    return cause.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
-  if (cause instanceof FieldError) return cause.issues
+  for (let e = cause, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof StandardSchemaV1Error)
+      return e.issues.map((i) => ({ path: pathOf(i.path), message: i.message }))
+    if (e instanceof FieldError) return e.issues
+  }
   return null
 }
 

@@ -29,8 +29,10 @@ describe.each(testEngines())("public tips through the real router on $name (T-1,
     })
     expect(status).toMatchObject({
       trackingCode,
-      status: "received",
-      statusLabel: "已受理，等待核实",
+      status: "Received",
+      statusLabel: "已收到",
+      open311Status: "open",
+      canReopen: false,
       zoneName: "曲河村第二村民小组",
       categoryLabel: "堵塞、占用疏散通道或安全出口",
     })
@@ -44,6 +46,13 @@ describe.each(testEngines())("public tips through the real router on $name (T-1,
 
   const badInputs: ReadonlyArray<[string, Record<string, unknown>, string, RegExp]> = [
     ["a missing zone", { ...goodTip, gridId: undefined }, "gridId", /请选择隐患所在的责任片区/],
+    ["a point off the map", { ...goodTip, point: [200, 95] }, "point", /经纬度/],
+    [
+      "a point outside every mapped zone and no zone",
+      { ...goodTip, gridId: undefined, point: [100, 30] },
+      "point",
+      /不在任何责任片区内/,
+    ],
     ["an unknown zone", { ...goodTip, gridId: "v99-z9" }, "gridId", /不存在/],
     ["a village instead of a zone", { ...goodTip, gridId: "v03" }, "gridId", /责任片区/],
     ["an unknown category", { ...goodTip, category: "ufo" }, "category", /请选择隐患类别/],

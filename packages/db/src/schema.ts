@@ -11,16 +11,24 @@ import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
+  customType,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core"
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+})
 
 export const grids = pgTable(
   "grids",
@@ -97,7 +105,11 @@ export const tips = pgTable(
     description: text("description").notNull(),
     address: text("address"),
     contact: text("contact"),
-    status: text("status").notNull().default("received"),
+    /** The tip's state tag (Received, Acknowledged …), kept beside the event log for filtering. */
+    status: text("status").notNull().default("Received"),
+    receivedOn: date("received_on"),
+    /** lon, lat when the filer gave a point. */
+    point: jsonb("point").$type<readonly [number, number]>(),
     photoCount: integer("photo_count").notNull().default(0),
     filedAt: timestamp("filed_at", { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
@@ -156,4 +168,217 @@ export const auditEvents = pgTable("audit_events", {
   after: jsonb("after"),
   prevHash: text("prev_hash").notNull(),
   hash: text("hash").notNull(),
+})
+
+/** Every state change of a tip, in order; the state is their replay (T-1..T-3). */
+export const tipEvents = pgTable(
+  "tip_events",
+  {
+    id: serial("id").primaryKey(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id),
+    seq: integer("seq").notNull(),
+    event: jsonb("event").notNull(),
+    actor: text("actor").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("tip_events_seq_idx").on(t.tipId, t.seq)],
+)
+
+/** Photos of a tip, re-encoded without metadata before they are stored. */
+export const tipPhotos = pgTable(
+  "tip_photos",
+  {
+    id: text("id").primaryKey(),
+    tipId: text("tip_id")
+      .notNull()
+      .references(() => tips.id),
+    seq: integer("seq").notNull(),
+    mime: text("mime").notNull(),
+    bytes: bytea("bytes").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+  },
+  (t) => [uniqueIndex("tip_photos_seq_idx").on(t.tipId, t.seq)],
+)
+
+/*
+ * The closed loop's records are kept as the domain's own encoded documents (`doc`), with the columns
+ * queries filter on beside them: the domain's Effect Schemas decode what is read, so a record can never
+ * come back in a shape the rules do not understand.
+ */
+
+export const hazards = pgTable(
+  "hazards",
+  {
+    id: text("id").primaryKey(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    foundOn: date("found_on").notNull(),
+    severity: text("severity").notNull(),
+    stateTag: text("state_tag").notNull(),
+    state: jsonb("state").notNull(),
+    doc: jsonb("doc").notNull(),
+  },
+  (t) => [index("hazards_grid_idx").on(t.gridId), index("hazards_unit_idx").on(t.unitId)],
+)
+
+export const hazardEvents = pgTable(
+  "hazard_events",
+  {
+    id: serial("id").primaryKey(),
+    hazardId: text("hazard_id")
+      .notNull()
+      .references(() => hazards.id),
+    seq: integer("seq").notNull(),
+    event: jsonb("event").notNull(),
+    actor: text("actor").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("hazard_events_seq_idx").on(t.hazardId, t.seq)],
+)
+
+export const notices = pgTable(
+  "notices",
+  {
+    id: text("id").primaryKey(),
+    number: text("number").notNull(),
+    unitId: text("unit_id")
+      .notNull()
+      .references(() => units.id),
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    issuerGridId: text("issuer_grid_id")
+      .notNull()
+      .references(() => grids.id),
+    issuedOn: date("issued_on").notNull(),
+    deadline: date("deadline").notNull(),
+    doc: jsonb("doc").notNull(),
+  },
+  (t) => [uniqueIndex("notices_number_idx").on(t.number), index("notices_grid_idx").on(t.gridId)],
+)
+
+export const rechecks = pgTable(
+  "rechecks",
+  {
+    id: text("id").primaryKey(),
+    noticeId: text("notice_id")
+      .notNull()
+      .references(() => notices.id),
+    on: date("on").notNull(),
+    byGridId: text("by_grid_id")
+      .notNull()
+      .references(() => grids.id),
+    doc: jsonb("doc").notNull(),
+  },
+  (t) => [index("rechecks_notice_idx").on(t.noticeId)],
+)
+
+/** Escalations have ids derived from (trigger, subject): recording one twice is a no-op, not a duplicate. */
+export const escalations = pgTable(
+  "escalations",
+  {
+    id: text("id").primaryKey(),
+    trigger: text("trigger").notNull(),
+    fromGridId: text("from_grid_id")
+      .notNull()
+      .references(() => grids.id),
+    triggeredOn: date("triggered_on").notNull(),
+    dueOn: date("due_on").notNull(),
+    doc: jsonb("doc").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("escalations_grid_idx").on(t.fromGridId)],
+)
+
+/** Inspections, trainings, publicity days, joint meetings, letters, supervision — what grids did (§2). */
+export const activities = pgTable(
+  "activities",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    date: date("date").notNull(),
+    doc: jsonb("doc").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("activities_grid_date_idx").on(t.gridId, t.date), index("activities_kind_idx").on(t.kind)],
+)
+
+/** The county's duty rules (D-1..D-11) as data it can change. */
+export const dutyRules = pgTable("duty_rules", {
+  id: text("id").primaryKey(),
+  doc: jsonb("doc").notNull(),
+  active: boolean("active").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+})
+
+/** A township's chosen day for a rule in a period, e.g. its inspection day for 2026-10 (D-1, D-8). */
+export const fixedDays = pgTable(
+  "fixed_days",
+  {
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    ruleId: text("rule_id").notNull(),
+    period: text("period").notNull(),
+    date: date("date").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gridId, t.ruleId, t.period] })],
+)
+
+export const majorDeterminations = pgTable("major_determinations", {
+  hazardId: text("hazard_id")
+    .primaryKey()
+    .references(() => hazards.id),
+  determinedOn: date("determined_on").notNull(),
+  isMajor: boolean("is_major").notNull(),
+  doc: jsonb("doc").notNull(),
+})
+
+/** Fires and casualties, the hardest fact in an evaluation (S-1) and the start of accountability (S-2). */
+export const fires = pgTable(
+  "fires",
+  {
+    id: text("id").primaryKey(),
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    unitId: text("unit_id").references(() => units.id),
+    occurredOn: date("occurred_on").notNull(),
+    deaths: integer("deaths").notNull().default(0),
+    injuries: integer("injuries").notNull().default(0),
+    lossYuan: integer("loss_yuan").notNull().default(0),
+    doc: jsonb("doc").notNull(),
+  },
+  (t) => [index("fires_grid_idx").on(t.gridId)],
+)
+
+export const evaluations = pgTable(
+  "evaluations",
+  {
+    id: text("id").primaryKey(),
+    gridId: text("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    period: text("period").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
+    doc: jsonb("doc").notNull(),
+  },
+  (t) => [index("evaluations_grid_period_idx").on(t.gridId, t.period)],
+)
+
+/** County configuration: escalation policy, score weights, calendar years supplied by the county. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 })

@@ -48,16 +48,18 @@ describe.each(testEngines())("repositories on $name", (engine) => {
         description: "楼道堆满杂物，安全出口被锁",
         address: null,
         contact: "13800000000",
+        point: null,
+        receivedOn: "2026-03-05",
       },
       new Date("2026-03-05T02:00:00Z"),
     )
     const found = await findTipByCode(handle.db, "ABCD-EFGH-JKMN")
-    expect(found).toMatchObject({
-      status: "received",
-      zoneName: "曲河村第二村民小组",
+    expect(found).toMatchObject({ status: "Received", zoneName: "曲河村第二村民小组", events: [] })
+    expect(found?.tip).toMatchObject({
       category: "blockedEscape",
+      receivedOn: "2026-03-05",
+      anonymous: false,
     })
-    expect(found).not.toHaveProperty("contact")
     expect(await findTipByCode(handle.db, "ABCD-EFGH-JKMX")).toBeUndefined()
     expect(await countTips(handle.db)).toBe(1)
   })
@@ -74,6 +76,8 @@ describe.each(testEngines())("repositories on $name", (engine) => {
           description: "x",
           address: null,
           contact: null,
+          point: null,
+          receivedOn: "2026-03-05",
         },
         new Date("2026-03-05T02:00:00Z"),
       ),

@@ -165,3 +165,15 @@ export const gridAncestry = async (db: Database, gridId: string): Promise<Readon
     select id from up order by depth`)
   return rowsOf<{ id: string }>(result).map((r) => r.id)
 }
+
+/** The grid and every grid below it. */
+export const gridSubtree = async (db: Database, gridId: string): Promise<ReadonlyArray<string>> => {
+  const result = await db.execute(sql`
+    with recursive down(id, depth) as (
+      select id, 0 from grids where id = ${gridId}
+      union all
+      select g.id, down.depth + 1 from grids g join down on g.parent_id = down.id where down.depth < 16
+    )
+    select id from down`)
+  return rowsOf<{ id: string }>(result).map((r) => r.id)
+}

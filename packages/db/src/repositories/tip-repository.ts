@@ -1,8 +1,15 @@
-import type { GridId, HazardCategory } from "@firegrid/domain"
-import { eq } from "drizzle-orm"
+import {
+  type GridId,
+  type HazardCategory,
+  Tip,
+  type TipEvent,
+  TipId,
+  type TipStateTag,
+} from "@firegrid/domain"
+import { and, asc, count, eq, inArray } from "drizzle-orm"
 import { appendAudit } from "../archive.ts"
 import type { Database } from "../database.ts"
-import { grids, tips } from "../schema.ts"
+import { grids, tipEvents, tipPhotos, tips } from "../schema.ts"
 
 export interface NewTip {
   readonly id: string
@@ -12,23 +19,43 @@ export interface NewTip {
   readonly description: string
   readonly address: string | null
   readonly contact: string | null
+  readonly point: readonly [number, number] | null
+  readonly receivedOn: string
 }
 
-/** What a filer may see of a tip: no contact, nothing about other tips. */
-export interface TipStatusView {
-  readonly trackingCode: string
-  readonly status: string
-  readonly category: HazardCategory
-  readonly description: string
+export interface NewPhoto {
+  readonly mime: string
+  readonly bytes: Buffer
+  readonly width: number
+  readonly height: number
+}
+
+/** A stored tip as the domain sees it, its event log, and where it stands. */
+export interface StoredTip {
+  readonly tip: Tip
+  readonly events: ReadonlyArray<TipEvent>
+  readonly status: TipStateTag
   readonly zoneName: string
+  readonly address: string | null
+  readonly point: readonly [number, number] | null
+  readonly photoCount: number
   readonly filedAt: Date
   readonly updatedAt: Date
 }
 
-/** Stores a tip and its archive event in one transaction: either both are there or neither. */
-export const insertTip = async (db: Database, tip: NewTip, at: Date): Promise<{ filedAt: Date }> =>
+/** Stores a tip, its photos and its archive event in one transaction: either all are there or none. */
+export const insertTip = async (
+  db: Database,
+  tip: NewTip,
+  at: Date,
+  photos: ReadonlyArray<NewPhoto> = [],
+): Promise<{ filedAt: Date }> =>
   db.transaction(async (tx) => {
-    await tx.insert(tips).values({ ...tip, filedAt: at, updatedAt: at })
+    await tx.insert(tips).values({ ...tip, photoCount: photos.length, filedAt: at, updatedAt: at })
+    if (photos.length > 0)
+      await tx
+        .insert(tipPhotos)
+        .values(photos.map((p, i) => ({ ...p, id: `${tip.id}-p${i + 1}`, tipId: tip.id, seq: i + 1 })))
     // The archive keeps what was filed but not who filed it: the contact stays in the tip row only.
     const { contact: _contact, ...archived } = tip
     await appendAudit(tx, {
@@ -38,30 +65,153 @@ export const insertTip = async (db: Database, tip: NewTip, at: Date): Promise<{ 
       subjectType: "tip",
       subjectId: tip.id,
       gridId: tip.gridId,
-      after: archived,
+      after: { ...archived, photos: photos.length },
     })
     return { filedAt: at }
   })
 
-export const findTipByCode = async (
+const storedTipColumns = {
+  id: tips.id,
+  trackingCode: tips.trackingCode,
+  gridId: tips.gridId,
+  category: tips.category,
+  description: tips.description,
+  address: tips.address,
+  contact: tips.contact,
+  point: tips.point,
+  status: tips.status,
+  receivedOn: tips.receivedOn,
+  photoCount: tips.photoCount,
+  filedAt: tips.filedAt,
+  updatedAt: tips.updatedAt,
+  zoneName: grids.name,
+}
+
+const selectTips = (db: Database) =>
+  db.select(storedTipColumns).from(tips).innerJoin(grids, eq(grids.id, tips.gridId))
+
+type TipRow = Awaited<ReturnType<ReturnType<typeof selectTips>["where"]>>[number]
+
+const toStoredTip = (row: TipRow, events: ReadonlyArray<TipEvent>): StoredTip => ({
+  tip: Tip.make({
+    id: TipId.make(row.id),
+    trackingCode: row.trackingCode,
+    receivedOn: (row.receivedOn ?? row.filedAt.toISOString().slice(0, 10)) as Tip["receivedOn"],
+    gridId: row.gridId as GridId,
+    category: row.category,
+    description: row.description,
+    photos: Array.from({ length: row.photoCount }, (_, i) => `${row.id}-p${i + 1}`),
+    anonymous: row.contact === null,
+    ...(row.contact === null ? {} : { contact: row.contact }),
+  }),
+  events,
+  status: row.status as TipStateTag,
+  zoneName: row.zoneName,
+  address: row.address,
+  point: row.point,
+  photoCount: row.photoCount,
+  filedAt: row.filedAt,
+  updatedAt: row.updatedAt,
+})
+
+const eventsOf = async (db: Database, tipIds: ReadonlyArray<string>): Promise<Map<string, TipEvent[]>> => {
+  const byTip = new Map<string, TipEvent[]>()
+  if (tipIds.length === 0) return byTip
+  const rows = await db
+    .select({ tipId: tipEvents.tipId, event: tipEvents.event })
+    .from(tipEvents)
+    .where(inArray(tipEvents.tipId, [...tipIds]))
+    .orderBy(asc(tipEvents.tipId), asc(tipEvents.seq))
+  for (const row of rows) {
+    const list = byTip.get(row.tipId) ?? []
+    list.push(row.event as TipEvent)
+    byTip.set(row.tipId, list)
+  }
+  return byTip
+}
+
+const findTipWhere = async (db: Database, where: ReturnType<typeof eq>): Promise<StoredTip | undefined> => {
+  const [row] = await selectTips(db).where(where)
+  if (!row) return undefined
+  return toStoredTip(row, (await eventsOf(db, [row.id])).get(row.id) ?? [])
+}
+
+export const findTipByCode = (db: Database, trackingCode: string) =>
+  findTipWhere(db, eq(tips.trackingCode, trackingCode))
+export const findTipById = (db: Database, id: string) => findTipWhere(db, eq(tips.id, id))
+
+/** Tips routed to any of the given grids, newest first; optionally only those in one state. */
+export const listTips = async (
   db: Database,
-  trackingCode: string,
-): Promise<TipStatusView | undefined> => {
-  const [row] = await db
-    .select({
-      trackingCode: tips.trackingCode,
-      status: tips.status,
-      category: tips.category,
-      description: tips.description,
-      zoneName: grids.name,
-      filedAt: tips.filedAt,
-      updatedAt: tips.updatedAt,
+  gridIds: ReadonlyArray<string>,
+  status?: TipStateTag,
+): Promise<ReadonlyArray<StoredTip>> => {
+  if (gridIds.length === 0) return []
+  const rows = await selectTips(db)
+    .where(
+      status
+        ? and(inArray(tips.gridId, [...gridIds]), eq(tips.status, status))
+        : inArray(tips.gridId, [...gridIds]),
+    )
+    .orderBy(asc(tips.filedAt))
+  const events = await eventsOf(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => toStoredTip(r, events.get(r.id) ?? [])).reverse()
+}
+
+/**
+ * Appends one event to a tip's log and moves its status, with the archive event, in one transaction.
+ * `expectedEvents` is how many events the caller replayed: if someone else acted in between, the unique
+ * (tip, seq) key refuses the second write instead of letting two transitions interleave.
+ */
+export const appendTipEvent = async (
+  db: Database,
+  change: {
+    readonly tipId: string
+    readonly gridId: string
+    readonly expectedEvents: number
+    readonly event: TipEvent
+    readonly status: TipStateTag
+    readonly actor: string
+    readonly at: Date
+  },
+): Promise<void> =>
+  db.transaction(async (tx) => {
+    await tx.insert(tipEvents).values({
+      tipId: change.tipId,
+      seq: change.expectedEvents + 1,
+      event: change.event,
+      actor: change.actor,
+      recordedAt: change.at,
     })
-    .from(tips)
-    .innerJoin(grids, eq(grids.id, tips.gridId))
-    .where(eq(tips.trackingCode, trackingCode))
+    const [before] = await tx.select({ status: tips.status }).from(tips).where(eq(tips.id, change.tipId))
+    await tx
+      .update(tips)
+      .set({ status: change.status, updatedAt: change.at })
+      .where(eq(tips.id, change.tipId))
+    await appendAudit(tx, {
+      at: change.at,
+      actor: change.actor,
+      action: `tip.${change.event._tag}`,
+      subjectType: "tip",
+      subjectId: change.tipId,
+      gridId: change.gridId,
+      before: before ?? null,
+      after: { status: change.status, event: change.event },
+    })
+  })
+
+export const loadTipPhoto = async (db: Database, tipId: string, seq: number) => {
+  const [row] = await db
+    .select({ mime: tipPhotos.mime, bytes: tipPhotos.bytes })
+    .from(tipPhotos)
+    .where(and(eq(tipPhotos.tipId, tipId), eq(tipPhotos.seq, seq)))
   return row
 }
 
-export const countTips = async (db: Database): Promise<number> =>
-  (await db.select({ id: tips.id }).from(tips)).length
+export const countTips = async (db: Database): Promise<number> => {
+  const [row] = await db.select({ n: count() }).from(tips)
+  return row?.n ?? 0
+}
