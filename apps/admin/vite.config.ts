@@ -5,8 +5,6 @@ import { defineConfig } from "vite"
 export default defineConfig({
   base: "/admin/",
   plugins: [react()],
-  // One React for the page and for antd / TanStack Query (an older React is hoisted at the repo root).
-  resolve: { dedupe: ["react", "react-dom"] },
   server: { proxy: { "/trpc": "http://localhost:3000" } },
   build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
 })
