@@ -211,8 +211,8 @@ const quarterEnd = (d: LocalDate): LocalDate => {
  *   township (H-4, 五(三));
  * - major hazard → the fire brigade at once (H-6);
  * - tip not answered within the limit → the level above, and again one more level per further limit (T-3);
- * - a case escalated long enough ago and still open at the cut-off before the quarterly joint meeting →
- *   on its agenda (H-5, 五(五)).
+ * - cases escalated long enough ago and still open at the cut-off before the quarterly joint meeting →
+ *   that meeting's agenda, one escalation per township and meeting listing them (H-5, 五(五)).
  */
 export const sweepEscalations = (
   facts: CaseFacts,
@@ -555,6 +555,7 @@ export const sweepEscalations = (
     }
     const lead = policy.jointMeeting.agendaLeadDays
     for (const [townshipId, list] of byTownship) {
+      list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       const meetings = new Set(listed.get(townshipId) ?? [])
       if (policy.jointMeeting.assumeQuarterEnd) {
         const quartersWithMeeting = new Set([...meetings].map((d) => quarterEnd(d)))
@@ -567,6 +568,11 @@ export const sweepEscalations = (
         const cutoff = addDays(meetingOn, -lead)
         if (cutoff > asOf) continue
         const escalatedBy = addDays(cutoff, -policy.jointMeeting.escalatedForDays)
+        // One agenda per meeting listing every such case, in case order (not fact order).
+        const unitIds: UnitId[] = []
+        const hazardIds: HazardId[] = []
+        const noticeIds: NoticeId[] = []
+        const keys: string[] = []
         for (const c of list) {
           if (c.escalatedOn > escalatedBy) continue
           const open =
@@ -577,22 +583,27 @@ export const sweepEscalations = (
                   return d === undefined || d > cutoff
                 })
           if (open.length === 0) continue
-          emit({
-            trigger: "jointMeetingAgenda",
-            subject: `${townshipId}@${meetingOn}/${c.key}`,
-            fromGridId: townshipId,
-            to: { _tag: "JointMeeting", townshipId, meetingOn },
-            triggeredOn: cutoff,
-            dueOn: meetingOn,
-            unitIds: [c.unitId],
-            hazardIds: open,
-            noticeIds: c.noticeIds,
-            tipIds: [],
-            summary: `${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的隐患 ${open.length} 项，研究联合执法（五(五)）`,
-            archiveKind: "jointMeetingCase",
-            archiveTitle: `提请联席会议：${c.key}`,
-          })
+          keys.push(c.key)
+          unitIds.push(c.unitId)
+          hazardIds.push(...open)
+          noticeIds.push(...c.noticeIds)
         }
+        if (keys.length === 0) continue
+        emit({
+          trigger: "jointMeetingAgenda",
+          subject: `${townshipId}@${meetingOn}`,
+          fromGridId: townshipId,
+          to: { _tag: "JointMeeting", townshipId, meetingOn },
+          triggeredOn: cutoff,
+          dueOn: meetingOn,
+          unitIds: uniq(unitIds),
+          hazardIds,
+          noticeIds,
+          tipIds: [],
+          summary: `${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的案件 ${keys.length} 件、隐患 ${hazardIds.length} 项，研究联合执法（五(五)）`,
+          archiveKind: "jointMeetingCase",
+          archiveTitle: `提请${nameOf(townshipId)}${meetingOn} 联席会议研究的案件（${keys.length} 件）`,
+        })
       }
     }
   }
