@@ -121,7 +121,8 @@ export interface CaseFacts {
 export interface CaseIndex {
   readonly grids: GridIndex
   readonly workdays: Workdays
-  readonly hazardById: ReadonlyMap<HazardId, Hazard>
+  /** A hazard by id; the lookup table is built on first use (most sweeps need only the major ones). */
+  readonly hazard: (id: HazardId) => Hazard | undefined
   readonly rechecksByNotice: ReadonlyMap<NoticeId, ReadonlyArray<Recheck>>
   /** The nearest grid at `level` at or above a grid. */
   readonly atLevel: (gridId: GridId, level: GridLevel) => Grid | undefined
@@ -132,7 +133,11 @@ export interface CaseIndex {
 
 export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workdays): CaseIndex => {
   const workdays = typeof isWorkday === "function" ? workdaysOf(isWorkday) : isWorkday
-  const hazardById = new Map(facts.hazards.map((h) => [h.id, h] as const))
+  let hazardById: Map<HazardId, Hazard> | null = null
+  const hazard = (id: HazardId) => {
+    if (hazardById === null) hazardById = new Map(facts.hazards.map((h) => [h.id, h] as const))
+    return hazardById.get(id)
+  }
   const rechecksByNotice = new Map<NoticeId, Recheck[]>()
   for (const r of facts.rechecks) {
     const list = rechecksByNotice.get(r.noticeId)
@@ -174,7 +179,7 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
     }
     return value
   }
-  return { grids: facts.grids, workdays, hazardById, rechecksByNotice, atLevel, department, progress }
+  return { grids: facts.grids, workdays, hazard, rechecksByNotice, atLevel, department, progress }
 }
 
 const uniq = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
@@ -441,9 +446,13 @@ export const sweepEscalations = (
       const seen = majorOn.get(id)
       if (seen === undefined || d < seen) majorOn.set(id, d)
     }
-    for (const h of facts.hazards) if (h.severity === "major" && h.foundOn <= asOf) note(h.id, h.foundOn)
     for (const m of facts.majorDeterminations)
       if (m.isMajor && m.determinedOn <= asOf) note(m.hazardId, m.determinedOn)
+    const majorHazards = new Map<HazardId, Hazard>()
+    for (const h of facts.hazards) {
+      if (h.severity === "major" && h.foundOn <= asOf) note(h.id, h.foundOn)
+      if (majorOn.has(h.id)) majorHazards.set(h.id, h)
+    }
     const noticeOfHazard = new Map<HazardId, Notice>()
     if (majorOn.size > 0)
       for (const n of facts.notices)
@@ -459,7 +468,7 @@ export const sweepEscalations = (
             noticeOfHazard.set(h, n)
         }
     for (const [hazardId, on] of majorOn) {
-      const hazard = index.hazardById.get(hazardId)
+      const hazard = majorHazards.get(hazardId)
       if (hazard === undefined) continue
       const township = atLevel(hazard.gridId, "large")
       if (township === undefined) continue
