@@ -102,12 +102,193 @@ export interface ComplianceInput {
   readonly scopes?: ScopeIndex
 }
 
-const bucketKey = (kind: string, gridId: string, departmentId: string | null | undefined) =>
-  departmentId == null ? `${kind}|g|${gridId}` : `${kind}|d|${departmentId}`
-
+/** Activities of one actor and kind, sorted by day. */
 interface Bucket {
-  readonly byDate: Map<LocalDate, Activity[]>
-  dates: LocalDate[] | null
+  readonly activities: Activity[]
+  readonly days: number[]
+  sorted: { readonly activities: ReadonlyArray<Activity>; readonly days: Int32Array } | null
+}
+
+/** YYYYMMDD as a number: ordered like the dates, cheap to compare. */
+const dayNumber = (d: string): number =>
+  (d.charCodeAt(0) - 48) * 10_000_000 +
+  (d.charCodeAt(1) - 48) * 1_000_000 +
+  (d.charCodeAt(2) - 48) * 100_000 +
+  (d.charCodeAt(3) - 48) * 10_000 +
+  (d.charCodeAt(5) - 48) * 1000 +
+  (d.charCodeAt(6) - 48) * 100 +
+  (d.charCodeAt(8) - 48) * 10 +
+  (d.charCodeAt(9) - 48)
+
+/** Counting sort by day: linear in the bucket's size (days span at most a few thousand numbers a year). */
+const sortBucket = (bucket: Bucket) => {
+  if (bucket.sorted) return bucket.sorted
+  const { activities, days } = bucket
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  for (const d of days) {
+    if (d < min) min = d
+    if (d > max) max = d
+  }
+  const counts = new Int32Array(max - min + 2)
+  for (const d of days) counts[d - min + 1]!++
+  for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!
+  const outActivities = new Array<Activity>(activities.length)
+  const outDays = new Int32Array(activities.length)
+  for (let i = 0; i < activities.length; i++) {
+    const at = counts[days[i]! - min]!++
+    outActivities[at] = activities[i]!
+    outDays[at] = days[i]!
+  }
+  bucket.sorted = { activities: outActivities, days: outDays }
+  return bucket.sorted
+}
+
+/** First index with days[i] >= d. */
+const lowerBound = (days: Int32Array, d: number): number => {
+  let lo = 0
+  let hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (days[mid]! < d) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** How an occurrence tells which offered ids are in its scope, and which it has already counted. */
+interface Matcher {
+  readonly items: ReadonlyArray<string>
+  /** For unit scopes: the fast path (ordinal range, filter by ordinal, shared stamp). */
+  readonly units: {
+    readonly ordinal: ReadonlyMap<string, number>
+    readonly lo: number
+    readonly hi: number
+    /** null when every unit in the range is in scope (no key-only or kind filter). */
+    readonly passes: Uint8Array | null
+    readonly stamp: Int32Array
+    /** Scope units numbered outside the range (listed in several zones); rare. */
+    readonly hasExtra: boolean
+  } | null
+  /** Marks `id` covered for occurrence `serial`; true when it is in scope and was not covered yet. */
+  readonly cover: (id: string, serial: number) => boolean
+  readonly isCovered: (id: string, serial: number) => boolean
+}
+
+/**
+ * Matches activities to occurrences as of `asOf` and says, for each occurrence, whether it was done on
+ * time, done late, partly done, missed, is open or is upcoming, with the activities that counted; then
+ * sums per grid, per department and per rule. Linear in the number of activities; pure.
+ */
+export const assessCompliance = (input: ComplianceInput): ComplianceReport => {
+  const { occurrences, asOf } = input
+  const scopes = input.scopes ?? makeScopeIndex(input.facts)
+
+  // Bucket the activities by actor (grid acting for itself, or department) and kind, in one pass.
+  const byGrid = new Map<string, Map<string, Bucket>>()
+  const byDepartment = new Map<string, Map<string, Bucket>>()
+  for (const a of input.activities) {
+    const date = a.date
+    if (date > asOf) continue
+    const departmentId = a.departmentId
+    const owner = departmentId === undefined ? byGrid : byDepartment
+    const actor = departmentId === undefined ? a.gridId : departmentId
+    let kinds = owner.get(actor)
+    if (!kinds) {
+      kinds = new Map()
+      owner.set(actor, kinds)
+    }
+    let bucket = kinds.get(a.kind)
+    if (!bucket) {
+      bucket = { activities: [], days: [], sorted: null }
+      kinds.set(a.kind, bucket)
+    }
+    bucket.activities.push(a)
+    bucket.days.push(dayNumber(date))
+  }
+
+  // Units in scope are told by their ordinal in grid-tree order; coverage is a stamp per ordinal.
+  let unitStamp: Int32Array | null = null
+  const matchers = new Map<string, Matcher>()
+  const matcherOf = (scope: Exclude<OccurrenceScope, { _tag: "Occasions" }>): Matcher => {
+    const key = scopeKey(scope)
+    const known = matchers.get(key)
+    if (known) return known
+    const items = scopes.items(scope)
+    let matcher: Matcher
+    if (scope._tag === "Units") {
+      const { ordinal, units, range } = scopes.unitOrdinals()
+      const stamp = unitStamp ?? new Int32Array(units.length)
+      unitStamp = stamp
+      const [lo, hi] = range(scope.gridId)
+      const keyOnly = scope.filter.keyOnly
+      const kinds = scope.filter.kinds === undefined ? null : new Set<string>(scope.filter.kinds)
+      const inRange = (o: number) => {
+        if (o < lo || o >= hi) return false
+        const u = units[o]!
+        return (!keyOnly || u.flags.key) && (kinds === null || kinds.has(u.kind))
+      }
+      // Units listed in several zones are numbered once; the scope's others are kept aside.
+      const extra = new Map<string, number>()
+      let extraOrdinal = units.length
+      for (const id of items) {
+        const o = ordinal.get(id)
+        if (o === undefined || !inRange(o)) extra.set(id, extraOrdinal++)
+      }
+      const extraStamp = extra.size === 0 ? null : new Map<string, number>()
+      let passes: Uint8Array | null = null
+      if (keyOnly || kinds !== null) {
+        passes = new Uint8Array(hi - lo)
+        for (let o = lo; o < hi; o++) passes[o - lo] = inRange(o) ? 1 : 0
+      }
+      matcher = {
+        items,
+        units: { ordinal, lo, hi, passes, stamp, hasExtra: extraStamp !== null },
+        cover: (id, serial) => {
+          const o = ordinal.get(id)
+          if (o !== undefined && inRange(o)) {
+            if (stamp[o] === serial) return false
+            stamp[o] = serial
+            return true
+          }
+          if (extraStamp === null || !extra.has(id) || extraStamp.get(id) === serial) return false
+          extraStamp.set(id, serial)
+          return true
+        },
+        isCovered: (id, serial) => {
+          const o = ordinal.get(id)
+          if (o !== undefined && inRange(o)) return stamp[o] === serial
+          return extraStamp?.get(id) === serial
+        },
+      }
+    } else {
+      const inScope = new Set(items)
+      const stamp = new Map<string, number>()
+      matcher = {
+        items,
+        units: null,
+        cover: (id, serial) => {
+          if (!inScope.has(id) || stamp.get(id) === serial) return false
+          stamp.set(id, serial)
+          return true
+        },
+        isCovered: (id, serial) => stamp.get(id) === serial,
+      }
+    }
+    matchers.set(key, matcher)
+    return matcher
+  }
+
+  const results: OccurrenceCompliance[] = []
+  let serial = 0
+  for (const occurrence of occurrences) {
+    serial++
+    const owner = occurrence.departmentId === null ? byGrid : byDepartment
+    const bucket = owner.get(occurrence.departmentId ?? occurrence.gridId)?.get(occurrence.activityKind)
+    results.push(assessOne(occurrence, asOf, bucket, matcherOf, serial))
+  }
+
+  return { asOf, occurrences: results, ...summarise(results) }
 }
 
 const scopeKey = (scope: OccurrenceScope): string => {
@@ -145,125 +326,74 @@ const offered = (activity: Activity, scope: OccurrenceScope): ReadonlyArray<stri
   }
 }
 
-/** First index in sorted `dates` with dates[i] >= d. */
-const lowerBound = (dates: ReadonlyArray<LocalDate>, d: LocalDate): number => {
-  let lo = 0
-  let hi = dates.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (dates[mid]! < d) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/**
- * Matches activities to occurrences as of `asOf` and says, for each occurrence, whether it was done on
- * time, done late, partly done, missed, is open or is upcoming, with the activities that counted; then
- * sums per grid, per department and per rule. Linear in the number of activities; pure.
- */
-export const assessCompliance = (input: ComplianceInput): ComplianceReport => {
-  const { occurrences, asOf } = input
-  const scopes = input.scopes ?? makeScopeIndex(input.facts)
-
-  const buckets = new Map<string, Bucket>()
-  for (const a of input.activities) {
-    if (a.date > asOf) continue
-    const key = bucketKey(a.kind, a.gridId, a.departmentId)
-    let bucket = buckets.get(key)
-    if (!bucket) {
-      bucket = { byDate: new Map(), dates: null }
-      buckets.set(key, bucket)
-    }
-    const list = bucket.byDate.get(a.date)
-    if (list) list.push(a)
-    else bucket.byDate.set(a.date, [a])
-  }
-  const datesOf = (bucket: Bucket): ReadonlyArray<LocalDate> => {
-    if (bucket.dates === null) bucket.dates = [...bucket.byDate.keys()].sort()
-    return bucket.dates
-  }
-
-  const scopeSets = new Map<
-    string,
-    { readonly list: ReadonlyArray<string>; readonly set: ReadonlySet<string> }
-  >()
-  const scopeOf = (scope: OccurrenceScope) => {
-    const key = scopeKey(scope)
-    let s = scopeSets.get(key)
-    if (!s) {
-      const list = scopes.items(scope)
-      s = { list, set: new Set(list) }
-      scopeSets.set(key, s)
-    }
-    return s
-  }
-
-  const results: OccurrenceCompliance[] = []
-  for (const occurrence of occurrences) {
-    results.push(assessOne(occurrence, asOf, buckets, datesOf, scopeOf))
-  }
-
-  return { asOf, occurrences: results, ...summarise(results) }
-}
+const NO_ITEMS: ReadonlyArray<string> = []
 
 const assessOne = (
   occurrence: DutyOccurrence,
   asOf: LocalDate,
-  buckets: ReadonlyMap<string, Bucket>,
-  datesOf: (b: Bucket) => ReadonlyArray<LocalDate>,
-  scopeOf: (scope: OccurrenceScope) => {
-    readonly list: ReadonlyArray<string>
-    readonly set: ReadonlySet<string>
-  },
+  bucket: Bucket | undefined,
+  matcherOf: (scope: Exclude<OccurrenceScope, { _tag: "Occasions" }>) => Matcher,
+  serial: number,
 ): OccurrenceCompliance => {
   if (asOf < occurrence.windowStart)
     return { occurrence, status: DutyStatus.Upcoming(), activityIds: [], satisfiedBy: null }
 
   const scope = occurrence.scope
   const required = occurrence.required
-  const { list: items, set: inScope } =
-    scope._tag === "Occasions" ? { list: [], set: new Set<string>() } : scopeOf(scope)
-  const covered = new Set<string>()
-  let occasions = 0
+  const matcher = scope._tag === "Occasions" ? null : matcherOf(scope)
+  let done = 0
   const activityIds: ActivityId[] = []
   let completedOn: LocalDate | null = null
   let satisfiedBy: ActivityId | null = null
 
-  const bucket = buckets.get(bucketKey(occurrence.activityKind, occurrence.gridId, occurrence.departmentId))
-  const last = occurrence.lateUntil < asOf ? occurrence.lateUntil : asOf
   if (bucket) {
-    const dates = datesOf(bucket)
-    outer: for (let i = lowerBound(dates, occurrence.windowStart); i < dates.length; i++) {
-      const date = dates[i]!
-      if (date > last) break
-      for (const activity of bucket.byDate.get(date)!) {
-        let counted = false
-        if (scope._tag === "Occasions") {
-          occasions++
-          counted = true
-        } else {
-          for (const id of offered(activity, scope) ?? []) {
-            if (inScope.has(id) && !covered.has(id)) {
-              covered.add(id)
+    const { activities, days } = sortBucket(bucket)
+    const last = dayNumber(occurrence.lateUntil < asOf ? occurrence.lateUntil : asOf)
+    for (
+      let i = lowerBound(days, dayNumber(occurrence.windowStart));
+      i < days.length && days[i]! <= last;
+      i++
+    ) {
+      const activity = activities[i]!
+      let counted = false
+      if (matcher === null) {
+        done++
+        counted = true
+      } else {
+        const ids = offered(activity, scope)
+        const fast = matcher.units
+        if (ids === undefined) {
+          // nothing offered
+        } else if (fast !== null && !fast.hasExtra) {
+          // Unit scopes: one map lookup per visited unit, no set per occurrence.
+          const { ordinal, lo, hi, passes, stamp } = fast
+          for (let k = 0; k < ids.length; k++) {
+            const o = ordinal.get(ids[k]!)
+            if (o === undefined || o < lo || o >= hi || stamp[o] === serial) continue
+            if (passes !== null && passes[o - lo] === 0) continue
+            stamp[o] = serial
+            done++
+            counted = true
+          }
+        } else
+          for (let k = 0; k < ids.length; k++)
+            if (matcher.cover(ids[k]!, serial)) {
+              done++
               counted = true
             }
-          }
-        }
-        if (!counted) continue
-        activityIds.push(activity.id)
-        const done = scope._tag === "Occasions" ? occasions : covered.size
-        if (done >= required) {
-          completedOn = date
-          satisfiedBy = activity.id
-          break outer
-        }
+      }
+      if (!counted) continue
+      activityIds.push(activity.id)
+      if (done >= required) {
+        completedOn = activity.date
+        satisfiedBy = activity.id
+        break
       }
     }
   }
 
-  const coveredCount = scope._tag === "Occasions" ? occasions : covered.size
-  const missing = () => (scope._tag === "Occasions" ? [] : items.filter((id) => !covered.has(id)))
+  const missing = () =>
+    matcher === null ? NO_ITEMS : matcher.items.filter((id) => !matcher.isCovered(id, serial))
   let status: DutyStatus
   if (completedOn !== null) {
     status =
@@ -271,12 +401,12 @@ const assessOne = (
         ? DutyStatus.DoneOnTime({ on: completedOn })
         : DutyStatus.DoneLate({ on: completedOn, daysLate: daysBetween(occurrence.windowEnd, completedOn) })
   } else if (asOf <= occurrence.windowEnd) {
-    status = DutyStatus.Open({ covered: coveredCount, required, missing: missing() })
+    status = DutyStatus.Open({ covered: done, required, missing: missing() })
   } else {
     const lateUntil = asOf < occurrence.lateUntil ? occurrence.lateUntil : null
     status =
-      coveredCount > 0
-        ? DutyStatus.Partial({ covered: coveredCount, required, missing: missing(), lateUntil })
+      done > 0
+        ? DutyStatus.Partial({ covered: done, required, missing: missing(), lateUntil })
         : DutyStatus.Missed({ lateUntil })
   }
   return { occurrence, status, activityIds, satisfiedBy }

@@ -321,6 +321,15 @@ export interface ScopeIndex {
   readonly notices: (gridId: GridId, from: LocalDate, to: LocalDate) => ReadonlyArray<NoticeId>
   /** The ids an occurrence must cover (departments as their kinds; occasions have none). */
   readonly items: (scope: OccurrenceScope) => ReadonlyArray<string>
+  /**
+   * Units numbered in grid-tree order, so that the units first placed under a grid are the ordinals
+   * `range(grid)` = [lo, hi): compliance tests "is this unit in scope" without a set per scope.
+   */
+  readonly unitOrdinals: () => {
+    readonly ordinal: ReadonlyMap<string, number>
+    readonly units: ReadonlyArray<Unit>
+    readonly range: (gridId: GridId) => readonly [number, number]
+  }
 }
 
 const filterKey = (gridId: GridId, f: UnitFilter) => `${gridId}|${f.keyOnly}|${f.kinds?.join(",") ?? "*"}`
@@ -407,7 +416,29 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
         return absurd(scope)
     }
   }
-  return { units, grids, notices, items }
+  let ordinals: ReturnType<ScopeIndex["unitOrdinals"]> | null = null
+  const unitOrdinals = () => {
+    if (ordinals) return ordinals
+    const ordinal = new Map<string, number>()
+    const byOrdinal: Unit[] = []
+    const ranges = new Map<GridId, readonly [number, number]>()
+    const visit = (g: Grid) => {
+      const lo = byOrdinal.length
+      if (g.level === "small")
+        for (const u of placed.get(g.id) ?? [])
+          if (!ordinal.has(u)) {
+            ordinal.set(u, byOrdinal.length)
+            byOrdinal.push(unitById.get(u)!)
+          }
+      for (const child of index.children(g.id)) visit(child)
+      ranges.set(g.id, [lo, byOrdinal.length])
+    }
+    for (const root of index.roots) visit(root)
+    const none = [0, 0] as const
+    ordinals = { ordinal, units: byOrdinal, range: (gridId: GridId) => ranges.get(gridId) ?? none }
+    return ordinals
+  }
+  return { units, grids, notices, items, unitOrdinals }
 }
 
 const requiredOf = (required: Required, size: number): number => {

@@ -1,0 +1,210 @@
+/**
+ * Runs every `*.bench.ts` in this folder and refreshes its section of docs/benchmarks.md.
+ *
+ * A bench file default-exports a `BenchSuite`: a title, the size factors to run, the targets it is
+ * judged against, and `run(factor)`, which builds its data and returns the measured phases. Every size
+ * runs in a fresh child process (`--child <file> <factor>`), so the peak memory of one size is not
+ * inflated by the garbage of another. Each file owns one section of docs/benchmarks.md, delimited by
+ * `<!-- bench:<file> -->` … `<!-- /bench:<file> -->`, so suites can be added without overwriting others.
+ *
+ *   npm run bench                      # every suite, every size
+ *   npm run bench -- duty              # only files whose name contains "duty"
+ */
+import { execFileSync } from "node:child_process"
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { cpus, totalmem } from "node:os"
+import { basename, dirname, join, resolve } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+
+export interface BenchPhase {
+  /** What was measured, e.g. "plan (duties due in 2026)". */
+  readonly name: string
+  readonly ms: number
+  /** CPU time of the process during the phase (user + system, GC threads included), if measured. */
+  readonly cpuMs?: number
+  /** Whether this phase counts towards the suite's time target. */
+  readonly timed: boolean
+}
+
+export interface BenchResult {
+  readonly phases: ReadonlyArray<BenchPhase>
+  /** Sizes and counts worth printing: units, activities, occurrences, statuses … */
+  readonly facts: Readonly<Record<string, number | string>>
+}
+
+export interface BenchSuite {
+  readonly title: string
+  readonly description: string
+  readonly factors: ReadonlyArray<number>
+  /** e.g. { factor: 1, ms: 2000, mb: 1024 }: the targeted size and its time/memory budget. */
+  readonly target: { readonly factor: number; readonly ms: number; readonly mb: number }
+  readonly run: (factor: number) => BenchResult | Promise<BenchResult>
+}
+
+interface ChildReport extends BenchResult {
+  readonly factor: number
+  readonly peakRssMb: number
+  readonly heapUsedMb: number
+  readonly heapPeakMb: number
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+const packageDir = resolve(here, "..")
+const docsFile = resolve(packageDir, "../../docs/benchmarks.md")
+const MB = 1024 * 1024
+
+const runChild = async (file: string, factor: number): Promise<void> => {
+  const suite = (await import(pathToFileURL(join(here, file)).href)).default as BenchSuite
+  let heapPeak = 0
+  const sampler = setInterval(() => {
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
+  }, 20)
+  const result = await suite.run(factor)
+  clearInterval(sampler)
+  const heapUsed = process.memoryUsage().heapUsed
+  heapPeak = Math.max(heapPeak, heapUsed)
+  const report: ChildReport = {
+    ...result,
+    factor,
+    // maxRSS is in kilobytes on Linux.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    heapUsedMb: heapUsed / MB,
+    heapPeakMb: heapPeak / MB,
+  }
+  process.stdout.write(`\nBENCH_RESULT ${JSON.stringify(report)}\n`)
+}
+
+const loadAverage = (): string =>
+  existsSync("/proc/loadavg") ? readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ") : "n/a"
+
+const machine = (): string => {
+  const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : ""
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? "unknown"
+  return `${model}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}`
+}
+
+const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`)
+const fmtMb = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(2)} GiB` : `${Math.round(mb)} MiB`)
+
+const section = (file: string, suite: BenchSuite, reports: ReadonlyArray<ChildReport>): string => {
+  const timed = (r: ChildReport) => r.phases.filter((p) => p.timed).reduce((s, p) => s + p.ms, 0)
+  const timedCpu = (r: ChildReport) =>
+    r.phases.filter((p) => p.timed).reduce((s, p) => s + (p.cpuMs ?? p.ms), 0)
+  const phaseNames = [...new Set(reports.flatMap((r) => r.phases.map((p) => p.name)))]
+  const factNames = [...new Set(reports.flatMap((r) => Object.keys(r.facts)))]
+  const head = ["size", ...phaseNames.map((n) => n), "timed total", "timed cpu", "peak RSS", "heap after"]
+  const rows = reports.map((r) => [
+    `${Math.round(r.factor * 100)} %`,
+    ...phaseNames.map((n) => {
+      const p = r.phases.find((x) => x.name === n)
+      if (!p) return ""
+      const cpu = p.cpuMs === undefined ? "" : ` (cpu ${fmtMs(p.cpuMs)})`
+      return `${fmtMs(p.ms)}${cpu}${p.timed ? "" : ", untimed"}`
+    }),
+    `**${fmtMs(timed(r))}**`,
+    fmtMs(timedCpu(r)),
+    fmtMb(r.peakRssMb),
+    fmtMb(r.heapUsedMb),
+  ])
+  const factRows = reports.map((r) => [
+    `${Math.round(r.factor * 100)} %`,
+    ...factNames.map((n) => String(r.facts[n] ?? "")),
+  ])
+  const table = (h: string[], body: string[][]) =>
+    [
+      `| ${h.join(" | ")} |`,
+      `|${h.map(() => "---").join("|")}|`,
+      ...body.map((b) => `| ${b.join(" | ")} |`),
+    ].join("\n")
+  const target = reports.find((r) => r.factor === suite.target.factor)
+  const verdict = target
+    ? `Target at ${Math.round(suite.target.factor * 100)} %: under ${fmtMs(suite.target.ms)} and ${fmtMb(suite.target.mb)} — ` +
+      `measured ${fmtMs(timed(target))} wall (${fmtMs(timedCpu(target))} cpu) and ${fmtMb(target.peakRssMb)} peak RSS: ` +
+      (timed(target) < suite.target.ms && target.peakRssMb < suite.target.mb ? "**met**." : "**not met**.")
+    : ""
+  const base = reports.find((r) => r.factor === 1)
+  const scaling =
+    base === undefined
+      ? ""
+      : `Scaling of the timed total against 100 %: ${reports
+          .map(
+            (r) => `${Math.round(r.factor * 100)} % → ${(timed(r) / Math.max(1, timed(base))).toFixed(2)}×`,
+          )
+          .join(", ")}.`
+  return [
+    `<!-- bench:${file} -->`,
+    `## ${suite.title}`,
+    "",
+    suite.description,
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; load average at the end ${loadAverage()} ` +
+      `(other work shares the machine: wall times on a busy machine overstate the engine, the cpu column is the process's own time). ` +
+      `\`npm run bench\` (\`packages/domain/bench/${file}\`), each size in a fresh child process.`,
+    "",
+    table(head, rows),
+    "",
+    table(["size", ...factNames], factRows),
+    "",
+    verdict,
+    scaling,
+    `<!-- /bench:${file} -->`,
+  ].join("\n")
+}
+
+const writeSection = (file: string, text: string) => {
+  const header =
+    "# Benchmarks\n\nRefreshed by `npm run bench` (packages/domain/bench/run.ts). One section per bench file; times are wall-clock, memory is the child process's peak resident set.\n"
+  const current = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : header
+  const start = `<!-- bench:${file} -->`
+  const end = `<!-- /bench:${file} -->`
+  const i = current.indexOf(start)
+  const j = current.indexOf(end)
+  const next =
+    i >= 0 && j > i
+      ? current.slice(0, i) + text + current.slice(j + end.length)
+      : `${current.trimEnd()}\n\n${text}\n`
+  writeFileSync(docsFile, next)
+}
+
+const main = async () => {
+  const args = process.argv.slice(2)
+  if (args[0] === "--child") {
+    await runChild(args[1]!, Number(args[2]))
+    return
+  }
+  const filter = args[0]
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith(".bench.ts") && (filter === undefined || f.includes(filter)))
+    .sort()
+  for (const file of files) {
+    const suite = (await import(pathToFileURL(join(here, file)).href)).default as BenchSuite
+    const reports: ChildReport[] = []
+    for (const factor of suite.factors) {
+      process.stdout.write(`${basename(file)} at ${Math.round(factor * 100)} % … `)
+      const out = execFileSync(
+        process.execPath,
+        [
+          "--max-old-space-size=16384",
+          "--import",
+          "tsx",
+          "--conditions=@firegrid/source",
+          fileURLToPath(import.meta.url),
+          "--child",
+          file,
+          String(factor),
+        ],
+        { cwd: packageDir, encoding: "utf8", maxBuffer: 64 * MB, stdio: ["ignore", "pipe", "inherit"] },
+      )
+      const line = out.split("\n").find((l) => l.startsWith("BENCH_RESULT "))
+      if (!line) throw new Error(`${file} at ${factor}: no result`)
+      const report = JSON.parse(line.slice("BENCH_RESULT ".length)) as ChildReport
+      reports.push(report)
+      const timed = report.phases.filter((p) => p.timed).reduce((s, p) => s + p.ms, 0)
+      process.stdout.write(`${fmtMs(timed)} timed, ${fmtMb(report.peakRssMb)} peak RSS\n`)
+    }
+    writeSection(file, section(file, suite, reports))
+  }
+  process.stdout.write(`wrote ${docsFile}\n`)
+}
+
+await main()
