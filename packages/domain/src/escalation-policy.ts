@@ -157,16 +157,33 @@ export const defaultEscalationPolicy: EscalationPolicy = {
 }
 
 /** The window in which a notice with this deadline is to be rechecked, under a rule. */
+export interface RecheckWindow {
+  readonly from: LocalDate
+  readonly due: LocalDate
+}
+
 export const recheckWindowFor = (
   deadline: LocalDate,
   rule: RecheckRule,
   workdays: Workdays,
-): { readonly from: LocalDate; readonly due: LocalDate } => {
-  const key = `rw|${rule._tag === "LateMonthWindow" ? `L${rule.fromDay}` : `W${rule.workdays}`}|${deadline}`
-  const hit = workdays.memo.get(key) as { readonly from: LocalDate; readonly due: LocalDate } | undefined
-  if (hit !== undefined) return hit
-  const window = computeRecheckWindow(deadline, rule, workdays)
-  workdays.memo.set(key, window)
+): RecheckWindow => {
+  let byRule = workdays.memo.get("recheckWindow") as
+    | Map<RecheckRule, Map<LocalDate, RecheckWindow>>
+    | undefined
+  if (byRule === undefined) {
+    byRule = new Map()
+    workdays.memo.set("recheckWindow", byRule)
+  }
+  let byDeadline = byRule.get(rule)
+  if (byDeadline === undefined) {
+    byDeadline = new Map()
+    byRule.set(rule, byDeadline)
+  }
+  let window = byDeadline.get(deadline)
+  if (window === undefined) {
+    window = computeRecheckWindow(deadline, rule, workdays)
+    byDeadline.set(deadline, window)
+  }
   return window
 }
 

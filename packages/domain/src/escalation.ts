@@ -229,11 +229,15 @@ export const sweepEscalations = (
   const { workdays, atLevel } = index
   const out: Escalation[] = []
   const memoDate = <A>(prefix: string, d: LocalDate, f: () => A): A => {
-    const key = `${prefix}|${d}`
-    let v = workdays.memo.get(key) as A | undefined
+    let byDate = workdays.memo.get(prefix) as Map<LocalDate, A> | undefined
+    if (byDate === undefined) {
+      byDate = new Map()
+      workdays.memo.set(prefix, byDate)
+    }
+    let v = byDate.get(d)
     if (v === undefined) {
       v = f()
-      workdays.memo.set(key, v)
+      byDate.set(d, v)
     }
     return v
   }

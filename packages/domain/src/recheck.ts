@@ -58,6 +58,8 @@ export const checkRecheck = (notice: Notice, recheck: Recheck): Either.Either<Re
 export const recheckRuleFor = (notice: Notice, policy: EscalationPolicy): RecheckRule =>
   notice.issuer._tag === "TownshipOffice" ? policy.recheck.township : policy.recheck.village
 
+const NOTHING_RECTIFIED: ReadonlyMap<HazardId, LocalDate> = new Map()
+
 /** Where a notice stands on a date, from its rechecks up to that date (later rechecks are not yet known). */
 export interface NoticeProgress {
   readonly notice: Notice
@@ -85,21 +87,26 @@ export const noticeProgress = (
   workdays: Workdays,
 ): NoticeProgress => {
   const window = recheckWindowFor(notice.deadline, recheckRuleFor(notice, policy), workdays)
-  let mine: Recheck[] = []
-  for (const r of rechecks) if (r.noticeId === notice.id && r.on <= asOf) mine.push(r)
+  // Most notices have zero or one recheck: avoid building anything for them that is not needed.
+  let mine: ReadonlyArray<Recheck> = rechecks
+  if (rechecks.some((r) => r.noticeId !== notice.id || r.on > asOf))
+    mine = rechecks.filter((r) => r.noticeId === notice.id && r.on <= asOf)
   if (mine.length > 1)
-    mine = mine.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const rectifiedOn = new Map<HazardId, LocalDate>()
+    mine = [...mine].sort((a, b) =>
+      a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    )
+  const rectifiedOn = mine.length === 0 ? NOTHING_RECTIFIED : new Map<HazardId, LocalDate>()
   let firstFailed: Recheck | null = null
   for (const r of mine) {
     let passed = true
     for (const x of r.results) {
       if (!x.rectified) passed = false
-      else if (!rectifiedOn.has(x.hazardId)) rectifiedOn.set(x.hazardId, r.on)
+      else if (!rectifiedOn.has(x.hazardId)) (rectifiedOn as Map<HazardId, LocalDate>).set(x.hazardId, r.on)
     }
     if (firstFailed === null && !passed) firstFailed = r
   }
-  const unrectified = notice.hazardIds.filter((h) => !rectifiedOn.has(h))
+  const unrectified =
+    rectifiedOn.size === 0 ? notice.hazardIds : notice.hazardIds.filter((h) => !rectifiedOn.has(h))
   let closedOn: LocalDate | null = null
   if (unrectified.length === 0)
     for (const h of notice.hazardIds) {
