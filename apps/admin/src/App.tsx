@@ -4,7 +4,7 @@ import zhCN from "antd/locale/zh_CN"
 import dayjs from "dayjs"
 import "dayjs/locale/zh-cn"
 import { useState } from "react"
-import { AppLayout } from "./components/AppLayout.tsx"
+import { AuthGate } from "./components/AuthGate.tsx"
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from "./trpc.ts"
 
 dayjs.locale("zh-cn")
@@ -21,7 +21,7 @@ export const App = () => {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-            <AppLayout />
+            <AuthGate />
           </TRPCProvider>
         </QueryClientProvider>
       </AntApp>

@@ -9,6 +9,7 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>()
 export type Outputs = inferRouterOutputs<AppRouter>
 export type GridRow = Outputs["grid"]["tree"][number]
 export type Coverage = Outputs["grid"]["coverage"]
+export type Account = NonNullable<Outputs["auth"]["me"]>
 
 export const makeQueryClient = () =>
   new QueryClient({

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { desktopContext, launchBrowser, snapshot, startApp } from "./browser.ts"
+import { desktopContext, launchBrowser, signInAsAdmin, snapshot, startApp } from "./browser.ts"
 
 const VILLAGE = "中网格（村/社区）"
 const ZONE = "小网格（责任片区）"
@@ -23,8 +23,15 @@ describe("admin pages in Chromium (G-1, G-4, G-10)", () => {
   const rowOf = (name: string) => page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) })
   const rowsAt = (levelLabel: string) => page.getByRole("row").filter({ hasText: levelLabel })
 
+  it("asks for a login, refuses a wrong password in Chinese, and lets the county office in", async () => {
+    await signInAsAdmin(page, app.baseUrl, "county", "wrong-password")
+    await page.getByText("用户名或密码错误").waitFor()
+    await page.getByLabel("密码").fill("firegrid-demo")
+    await page.getByRole("button", { name: "登录" }).click()
+    await page.getByLabel("当前账号").getByText("县防火安全委员会办公室（县级管理员）").waitFor()
+  })
+
   it("shows the town under the county with 何聪道 as its first responsible person, and 24 villages under it", async () => {
-    await page.goto(`${app.baseUrl}/admin/`)
     const town = rowOf("告成镇")
     await town.waitFor()
     expect(await town.textContent()).toContain("何聪道")
@@ -87,5 +94,19 @@ describe("admin pages in Chromium (G-1, G-4, G-10)", () => {
     await page.unroute("**/trpc/**")
     await page.getByRole("button", { name: "重试" }).click()
     await rowOf("告成镇").waitFor()
+  })
+
+  it("shows a village admin only 曲河村 and its zones, and logs out back to the login form", async () => {
+    await page.getByRole("button", { name: "退出登录" }).click()
+    await page.getByRole("button", { name: "登录" }).waitFor()
+    await signInAsAdmin(page, app.baseUrl, "quhe")
+    await rowOf("曲河村").waitFor()
+    expect(await rowOf("告成镇").count()).toBe(0)
+    expect(await rowsAt(VILLAGE).count()).toBe(1)
+    await page.getByRole("menuitem", { name: "覆盖检查" }).click()
+    await page.getByText("网格全覆盖").waitFor()
+    expect(await page.locator(".ant-statistic").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/小网格（责任片区）9\s*个/)]),
+    )
   })
 })

@@ -6,6 +6,7 @@ import { loadDemoCountyIfEmpty } from "@firegrid/db"
 import { testEngines } from "@firegrid/db/testing"
 import { serve } from "@hono/node-server"
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import { createDemoAccountsIfNone, DEMO_PASSWORD } from "../src/demo-accounts.ts"
 import { createServer } from "../src/server.ts"
 
 /** The clock the app runs on in browser tests, so dates on pages and screenshots do not drift. */
@@ -25,6 +26,7 @@ export const startApp = async () => {
   if (!engine) throw new Error("no test database engine")
   const database: DatabaseHandle = await engine.open()
   await loadDemoCountyIfEmpty(database.db, E2E_NOW)
+  await createDemoAccountsIfNone(database.db, E2E_NOW)
   const app = createServer({ database, now: () => E2E_NOW })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s))
@@ -81,4 +83,17 @@ export const screenshotPath = (name: string) =>
 export const snapshot = async (page: Page, name: string, options: { fullPage?: boolean } = {}) => {
   if (process.env.SCREENSHOTS !== "1") return
   await page.screenshot({ path: screenshotPath(name), fullPage: options.fullPage ?? false })
+}
+
+/** Signs in on the admin login form as one of the demo accounts. */
+export const signInAsAdmin = async (
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+) => {
+  await page.goto(`${baseUrl}/admin/`)
+  await page.getByLabel("用户名").fill(username)
+  await page.getByLabel("密码").fill(password)
+  await page.getByRole("button", { name: "登录" }).click()
 }

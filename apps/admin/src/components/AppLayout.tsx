@@ -3,11 +3,13 @@ import { useEffect } from "react"
 import { CoveragePage } from "../pages/CoveragePage.tsx"
 import { GridPage } from "../pages/GridPage.tsx"
 import { PAGES, type PageKey, useRoute } from "../route.ts"
+import type { Account } from "../trpc.ts"
+import { AccountMenu } from "./AccountMenu.tsx"
 
 const menuItems = (Object.keys(PAGES) as PageKey[]).map((key) => ({ key, label: PAGES[key].title }))
 
 /** Ant Design Pro's frame: the product name on top, a menu by task on the left, the page on the right. */
-export const AppLayout = () => {
+export const AppLayout = ({ account }: { account: Account }) => {
   const { page, go } = useRoute()
   useEffect(() => {
     document.title = `${PAGES[page].title} - firegrid 消防安全网格化管理`
@@ -18,6 +20,7 @@ export const AppLayout = () => {
         <Typography.Title level={4} style={{ color: "#fff", margin: 0, whiteSpace: "nowrap" }}>
           firegrid 消防安全网格化管理
         </Typography.Title>
+        <AccountMenu account={account} />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="md" collapsedWidth={0}>
