@@ -144,14 +144,21 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
     if (list) list.push(r)
     else rechecksByNotice.set(r.noticeId, [r])
   }
-  const levelCache = new Map<string, Grid | undefined>()
+  const levelCache = new Map<GridLevel, Map<GridId, Grid | null>>()
   const atLevel = (gridId: GridId, level: GridLevel) => {
-    const key = `${gridId}|${level}`
-    if (levelCache.has(key)) return levelCache.get(key)
-    const self = facts.grids.byId.get(gridId)
-    const found = self?.level === level ? self : facts.grids.ancestors(gridId).find((g) => g.level === level)
-    levelCache.set(key, found)
-    return found
+    let byGrid = levelCache.get(level)
+    if (byGrid === undefined) {
+      byGrid = new Map()
+      levelCache.set(level, byGrid)
+    }
+    let found = byGrid.get(gridId)
+    if (found === undefined) {
+      const self = facts.grids.byId.get(gridId)
+      found =
+        (self?.level === level ? self : facts.grids.ancestors(gridId).find((g) => g.level === level)) ?? null
+      byGrid.set(gridId, found)
+    }
+    return found ?? undefined
   }
   const departmentsByGrid = new Map<string, Department>()
   for (const d of facts.departments) {
