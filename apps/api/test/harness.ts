@@ -67,10 +67,31 @@ export const startApi = async (
     return client
   }
 
-  return { server, client: newClient(), newClient, signIn, fetch: fetchApp, clock }
+  /** Calls a procedure by its path over plain HTTP, as any client would: status and parsed body. */
+  const call = async (path: string, type: "query" | "mutation", input: unknown, cookie = "") => {
+    const encoded = input === undefined ? "" : JSON.stringify(input)
+    const response =
+      type === "query"
+        ? await fetchApp(
+            `http://firegrid.test/trpc/${path}${encoded ? `?input=${encodeURIComponent(encoded)}` : ""}`,
+            {
+              headers: { cookie },
+            },
+          )
+        : await fetchApp(`http://firegrid.test/trpc/${path}`, {
+            method: "POST",
+            headers: { cookie, "content-type": "application/json" },
+            body: encoded,
+          })
+    const body = (await response.json()) as { error?: { data?: { code?: string } } }
+    return { status: response.status, code: body.error?.data?.code, body }
+  }
+
+  return { server, client: newClient(), newClient, signIn, fetch: fetchApp, clock, call }
 }
 
-export type ApiClient = ReturnType<Awaited<ReturnType<typeof startApi>>["newClient"]>
+export type ApiHarness = Awaited<ReturnType<typeof startApi>>
+export type ApiClient = ReturnType<ApiHarness["newClient"]>
 
 /** The error a call failed with, for asserting on code, status and field issues. */
 export const failureOf = async (call: Promise<unknown>) => {

@@ -1,0 +1,57 @@
+import type { AdminRole } from "@firegrid/domain"
+import type { ApiHarness } from "./harness.ts"
+
+/**
+ * How to call each procedure for the authorization matrix and the fuzzer. Every procedure of the router
+ * must have a case here: the matrix fails on one that does not, so no procedure escapes the checks.
+ *
+ * - `access: "public"` procedures must work without a session (and are not scope-checked).
+ * - `access: "signedIn"` procedures must answer UNAUTHORIZED without a session; with one, `input(target)`
+ *   builds an input aimed at the grid `target` (creating whatever records it needs, as the county admin).
+ *   Called by an account whose subtree does not contain `target`, it must answer FORBIDDEN (or NOT_FOUND);
+ *   called by one whose subtree does, it must not.
+ * - `roles` limits who may call it at all; any other role must get FORBIDDEN even inside its scope.
+ * - `scoped: false` marks a signed-in procedure whose answer is implicitly limited to the caller's own
+ *   subtree (it takes no grid), so there is no "outside" input to try.
+ */
+export interface ProcedureCase {
+  readonly access: "public" | "signedIn"
+  readonly roles?: ReadonlyArray<AdminRole>
+  readonly scoped?: boolean
+  readonly input: (target: string, api: ApiHarness) => Promise<unknown> | unknown
+}
+
+const none = () => undefined
+
+/** A tip filed by the public in `zone`, returning its id as the county sees it. */
+export const tipIn = async (zone: string, api: ApiHarness): Promise<string> => {
+  const { trackingCode } = await api.client.tip.file.mutate({
+    gridId: zone,
+    category: "other",
+    description: "测试举报",
+  })
+  const county = await api.signIn("county")
+  const tip = (await county.tip.list.query({ gridId: zone })).find((t) => t.trackingCode === trackingCode)
+  return tip!.id
+}
+
+export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
+  "auth.login": { access: "public", input: () => ({ username: "county", password: "firegrid-demo" }) },
+  "auth.logout": { access: "public", input: none },
+  "auth.me": { access: "public", input: none },
+  "grid.places": { access: "public", input: none },
+  "grid.tree": { access: "signedIn", scoped: false, input: none },
+  "grid.coverage": { access: "signedIn", scoped: false, input: none },
+  "tip.categories": { access: "public", input: none },
+  "tip.file": {
+    access: "public",
+    input: (zone) => ({ gridId: zone, category: "openFire", description: "田间焚烧秸秆" }),
+  },
+  "tip.status": { access: "public", input: () => ({ trackingCode: "0000-0000-0000" }) },
+  "tip.reopen": { access: "public", input: () => ({ trackingCode: "0000-0000-0000", note: "仍未整改" }) },
+  "tip.list": { access: "signedIn", input: (zone) => ({ gridId: zone }) },
+  "tip.act": {
+    access: "signedIn",
+    input: async (zone, api) => ({ tipId: await tipIn(zone, api), action: { _tag: "Acknowledge" } }),
+  },
+}
