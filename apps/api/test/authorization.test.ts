@@ -8,7 +8,7 @@ import { type ApiHarness, cookieHeaderOf, startApi } from "./harness.ts"
 import { PROCEDURE_CASES } from "./procedure-cases.ts"
 
 const procedures = Object.entries(
-  appRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" } }>,
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" } }>,
 )
 
 // The matrix is about who may do what, not about engines: it runs on the embedded database only.
