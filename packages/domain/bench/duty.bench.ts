@@ -9,6 +9,7 @@ import {
   type GridId,
   type LocalDate,
   makeDate,
+  makeScopeIndex,
   type NoticeId,
   type NoticeIssued,
   planDuties,
@@ -234,17 +235,21 @@ const suite: BenchSuite = {
     const [county, buildMs, buildCpu] = time(() => buildSyntheticCounty(factor))
     const [{ activities, notices }, genMs, genCpu] = time(() => syntheticDutyYear(county, calendar))
     const facts = { ...county, notices }
-    const [plan, planMs, planCpu] = time(() =>
-      planDuties({
-        facts,
-        rules: DEFAULT_DUTY_RULES,
-        from: makeDate(2026, 1, 1),
-        to: makeDate(2026, 12, 31),
-        calendar,
-      }),
-    )
+    // One scope index (who owns which units and grids) serves both steps, as it would in the API.
+    const [{ plan, scopes }, planMs, planCpu] = time(() => {
+      const scopes = makeScopeIndex(facts)
+      const from = makeDate(2026, 1, 1)
+      const to = makeDate(2026, 12, 31)
+      return { plan: planDuties({ facts, rules: DEFAULT_DUTY_RULES, from, to, calendar, scopes }), scopes }
+    })
     const [report, complianceMs, complianceCpu] = time(() =>
-      assessCompliance({ occurrences: plan.occurrences, activities, facts, asOf: makeDate(2026, 12, 31) }),
+      assessCompliance({
+        occurrences: plan.occurrences,
+        activities,
+        facts,
+        asOf: makeDate(2026, 12, 31),
+        scopes,
+      }),
     )
     const unitVisits = activities.reduce(
       (s, a) => s + (a.kind === "inspection" ? (a.unitIds?.length ?? 0) : 0),

@@ -212,6 +212,8 @@ export interface PlanInput {
   readonly to: LocalDate
   readonly calendar: WorkCalendar
   readonly fixedDays?: ReadonlyArray<FixedDutyDay>
+  /** A scope index built once with `makeScopeIndex(facts)` and shared with `assessCompliance`. */
+  readonly scopes?: ScopeIndex
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -545,7 +547,7 @@ export const fixDutyDay = (
  */
 export const planDuties = (input: PlanInput): DutyPlan => {
   const { facts, rules, from, to, calendar } = input
-  const scopes = makeScopeIndex(facts)
+  const scopes = input.scopes ?? makeScopeIndex(facts)
   const holders = new Map<string, { personId: PersonId; since: LocalDate; until: LocalDate | null }[]>()
   for (const a of facts.assignments) {
     const key = `${a.gridId}|${a.role}`
