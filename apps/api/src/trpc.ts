@@ -1,3 +1,4 @@
+import { ADMIN_ROLE_LABEL, type AdminRole } from "@firegrid/domain"
 import { initTRPC, StandardSchemaV1Error, TRPCError } from "@trpc/server"
 import type { AppContext } from "./context.ts"
 import { classifyError } from "./errors.ts"
@@ -82,3 +83,14 @@ export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, account: ctx.account } })
 })
 export const createCallerFactory = t.createCallerFactory
+
+/** A signed-in admin holding one of `roles` (SPEC §2: who does which duty); anyone else is FORBIDDEN. */
+export const roleProcedure = (...roles: ReadonlyArray<AdminRole>) =>
+  signedInProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.account.role))
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `「${ADMIN_ROLE_LABEL[ctx.account.role]}」无权执行此操作`,
+      })
+    return next()
+  })
