@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { trpcServer } from "@hono/trpc-server"
 import { type Context, Hono } from "hono"
 import { type AppDependencies, makeRequestContext, makeServices } from "./context.ts"
+import { mountOpen311 } from "./open311/routes.ts"
 import { mountPages } from "./pages.ts"
 import { mountTipPhotos } from "./photos-route.ts"
 import { appRouter } from "./router/index.ts"
@@ -52,6 +53,7 @@ export const createServer = (deps: AppDependencies & { readonly trustProxy?: boo
   )
 
   mountTipPhotos(http, services)
+  mountOpen311(http, services, (c) => clientAddressOf(c, deps.trustProxy ?? false))
   mountPages(http)
   return http
 }

@@ -6,7 +6,7 @@ import {
   TipId,
   type TipStateTag,
 } from "@firegrid/domain"
-import { and, asc, count, eq, inArray } from "drizzle-orm"
+import { and, asc, count, desc, eq, gte, inArray, lte } from "drizzle-orm"
 import { appendAudit } from "../archive.ts"
 import type { Database } from "../database.ts"
 import { grids, tipEvents, tipPhotos, tips } from "../schema.ts"
@@ -214,4 +214,41 @@ export const loadTipPhoto = async (db: Database, tipId: string, seq: number) => 
 export const countTips = async (db: Database): Promise<number> => {
   const [row] = await db.select({ n: count() }).from(tips)
   return row?.n ?? 0
+}
+
+/** What a public search may ask (Open311 `GET requests`): codes override every other filter. */
+export type TipSearch =
+  | { readonly trackingCodes: ReadonlyArray<string> }
+  | {
+      readonly filedFrom: Date
+      readonly filedTo: Date
+      readonly categories?: ReadonlyArray<HazardCategory> | undefined
+    }
+
+/**
+ * Tips across the whole county by tracking code, or filed in a time window (newest first, at most
+ * `limit`): the public list of Open311, which then shows only public fields.
+ */
+export const searchTips = async (
+  db: Database,
+  search: TipSearch,
+  limit: number,
+): Promise<ReadonlyArray<StoredTip>> => {
+  const where =
+    "trackingCodes" in search
+      ? search.trackingCodes.length === 0
+        ? undefined
+        : inArray(tips.trackingCode, [...search.trackingCodes])
+      : and(
+          gte(tips.filedAt, search.filedFrom),
+          lte(tips.filedAt, search.filedTo),
+          search.categories ? inArray(tips.category, [...search.categories]) : undefined,
+        )
+  if (!where) return []
+  const rows = await selectTips(db).where(where).orderBy(desc(tips.filedAt), asc(tips.id)).limit(limit)
+  const events = await eventsOf(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => toStoredTip(r, events.get(r.id) ?? []))
 }
