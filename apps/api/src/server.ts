@@ -6,6 +6,7 @@ import { mountOpen311 } from "./open311/routes.ts"
 import { mountPages } from "./pages.ts"
 import { mountTipPhotos } from "./photos-route.ts"
 import { appRouter } from "./router/index.ts"
+import { mountUnitImport } from "./unit-import-route.ts"
 
 /**
  * The peer's address; with a trusted reverse proxy in front, the left-most X-Forwarded-For instead.
@@ -54,6 +55,7 @@ export const createServer = (deps: AppDependencies & { readonly trustProxy?: boo
 
   mountTipPhotos(http, services)
   mountOpen311(http, services, (c) => clientAddressOf(c, deps.trustProxy ?? false))
+  mountUnitImport(http, services)
   mountPages(http)
   return http
 }
