@@ -1,4 +1,4 @@
-import type { AdminRole } from "@firegrid/domain"
+import { type AdminRole, buildDemoCounty } from "@firegrid/domain"
 import type { ApiHarness } from "./harness.ts"
 
 /**
@@ -55,3 +55,55 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
     input: async (zone, api) => ({ tipId: await tipIn(zone, api), action: { _tag: "Acknowledge" } }),
   },
 }
+
+// --- the duty side (SPEC §2): rules, calendar, planning, activities, compliance, letters -----------------
+
+const dutyDemo = buildDemoCounty()
+/** The first unit listed by a target zone (the second township's zone lists one shop). */
+const unitOfZone = (zone: string): string =>
+  zone === "x01-z1" ? "u-xz-1" : dutyDemo.placements.find((p) => p.gridId === zone)!.unitId
+
+/** The township a target zone lies in. */
+export const townshipOf = (zone: string): string => (zone.startsWith("x") ? "town-xuzhuang" : "town-gaocheng")
+
+const march = (zone: string) => ({ gridId: zone, from: "2026-03-01", to: "2026-03-31" })
+
+/** The duty side (SPEC §2): rules, calendar, planning, activities, compliance, letters. */
+export const DUTY_CASES: Record<string, ProcedureCase> = {
+  "duty.rules": { access: "signedIn", scoped: false, input: none },
+  "duty.updateRule": {
+    access: "signedIn",
+    roles: ["countyAdmin"],
+    scoped: false,
+    input: () => ({ id: "D-3", enabled: true }),
+  },
+  "duty.plan": { access: "signedIn", input: march },
+  "duty.fixDay": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin"],
+    input: (zone) => ({ gridId: townshipOf(zone), ruleId: "D-1", period: "2026-10", date: "2026-10-09" }),
+  },
+  "duty.compliance": { access: "signedIn", input: march },
+  "duty.dueSoon": { access: "signedIn", input: (zone) => ({ gridId: zone }) },
+  "activity.record": {
+    access: "signedIn",
+    input: (zone) => ({ kind: "inspection", gridId: zone, date: "2026-03-04", unitIds: [unitOfZone(zone)] }),
+  },
+  "activity.list": { access: "signedIn", input: march },
+  "calendar.years": { access: "signedIn", scoped: false, input: none },
+  "calendar.supplyYear": {
+    access: "signedIn",
+    roles: ["countyAdmin"],
+    scoped: false,
+    input: () => ({
+      year: 2027,
+      holidays: { "2027-01-01": "元旦" },
+      makeUpWorkdays: {},
+      source: "县防火委补录（测试）",
+      provisional: true,
+    }),
+  },
+  "letter.unsigned": { access: "signedIn", input: (zone) => ({ gridId: zone, year: 2026 }) },
+}
+
+Object.assign(PROCEDURE_CASES, DUTY_CASES)
