@@ -10,6 +10,7 @@ export interface ServerConfig {
   readonly loadDemo: boolean
   readonly tipRateLimit: RateLimit
   readonly trustProxy: boolean
+  readonly sealIntervalMs: number
 }
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
@@ -24,5 +25,6 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     loadDemo: env.FIREGRID_DEMO !== "off",
     tipRateLimit: env.FIREGRID_TIP_RATE ? parseRateLimit(env.FIREGRID_TIP_RATE) : DEFAULT_TIP_RATE_LIMIT,
     trustProxy: env.FIREGRID_TRUST_PROXY === "1",
+    sealIntervalMs: Number(env.FIREGRID_SEAL_INTERVAL_MS ?? 1000),
   }
 }

@@ -1,5 +1,6 @@
 import { loadDemoCountyIfEmpty, openDatabase } from "@firegrid/db"
 import { serve } from "@hono/node-server"
+import { startArchiveSealer } from "./archive-sealer.ts"
 import { readConfig } from "./config.ts"
 import { createDemoAccountsIfNone, DEMO_PASSWORD, demoLoginsStillValid } from "./demo-accounts.ts"
 import { createServer } from "./server.ts"
@@ -37,8 +38,16 @@ Press Ctrl+C to stop.`)
   },
 )
 
+const sealer = startArchiveSealer(database.db, config.sealIntervalMs, (error) =>
+  console.error(
+    "archive sealing failed; retrying next round:",
+    error instanceof Error ? error.message : error,
+  ),
+)
+
 const shutdown = () => {
   server.close(async () => {
+    await sealer.stop()
     await database.close()
     process.exit(0)
   })

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
-import { asc, desc, sql } from "drizzle-orm"
-import type { Database } from "./database.ts"
+import { and, asc, desc, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm"
+import { type Database, rowsOf } from "./database.ts"
 import { auditEvents } from "./schema.ts"
 
 /** The transaction type of either engine; appends must share the caller's transaction (A-1). */
@@ -19,8 +19,10 @@ export interface AuditInput {
 }
 
 export const GENESIS_HASH = "0".repeat(64)
-// Any constant works; it only has to be the same for every writer so appends queue up behind each other.
-const ARCHIVE_LOCK = 0x66697265
+// One sealer at a time across every API instance; writers never take it.
+const SEALER_LOCK = 0x66697265
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 /** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
 const canonical = (value: unknown): string => {
@@ -35,8 +37,7 @@ const canonical = (value: unknown): string => {
   return JSON.stringify(value)
 }
 
-interface HashedFields {
-  readonly seq: number
+interface EventContent {
   readonly at: string
   readonly actor: string
   readonly action: string
@@ -45,43 +46,32 @@ interface HashedFields {
   readonly gridId: string | null
   readonly before: unknown
   readonly after: unknown
-  readonly prevHash: string
 }
 
-export const eventHash = (e: HashedFields): string =>
-  createHash("sha256")
-    .update(
-      canonical([
-        e.seq,
-        e.at,
-        e.actor,
-        e.action,
-        e.subjectType,
-        e.subjectId,
-        e.gridId,
-        e.before,
-        e.after,
-        e.prevHash,
-      ]),
-    )
-    .digest("hex")
+export const contentHashOf = (e: EventContent): string =>
+  sha256(
+    canonical([
+      e.at,
+      e.actor,
+      e.action,
+      e.subjectType,
+      e.subjectId,
+      e.gridId,
+      e.before ?? null,
+      e.after ?? null,
+    ]),
+  )
+
+/** A link covers its position, the event's content and the link before it. */
+export const linkHash = (chainPos: number, contentHash: string, prevHash: string): string =>
+  sha256(`${chainPos}:${contentHash}:${prevHash}`)
 
 /**
- * Appends one event to the archive inside the caller's transaction. A transaction-scoped advisory lock
- * makes appends take turns, so sequence numbers have no gaps and every event links to the one before.
+ * Appends one event to the archive inside the caller's transaction, with the hash of its content. It takes
+ * no lock, so writers never queue behind each other; `sealArchive` links it into the chain moments later.
  */
-export const appendAudit = async (
-  tx: Transaction,
-  input: AuditInput,
-): Promise<{ seq: number; hash: string }> => {
-  await tx.execute(sql`select pg_advisory_xact_lock(${ARCHIVE_LOCK})`)
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1)
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
+export const appendAudit = async (tx: Transaction, input: AuditInput): Promise<void> => {
+  const content: EventContent = {
     at: input.at.toISOString(),
     actor: input.actor,
     action: input.action,
@@ -91,12 +81,64 @@ export const appendAudit = async (
     // Round-trip through JSON so what is hashed is exactly what jsonb will give back.
     before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
     after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
-    prevHash: last?.hash ?? GENESIS_HASH,
   }
-  const hash = eventHash(fields)
-  await tx.insert(auditEvents).values({ ...fields, hash })
-  return { seq: fields.seq, hash }
+  await tx.insert(auditEvents).values({ ...content, contentHash: contentHashOf(content) })
 }
+
+export interface SealResult {
+  readonly sealed: number
+  /** Events whose content no longer matches the hash written with them: never sealed, reported instead. */
+  readonly refused: ReadonlyArray<number>
+  /** False when another instance was sealing at that moment. */
+  readonly ran: boolean
+}
+
+/**
+ * Links every committed, unsealed event into the chain, in the order of their sequence numbers, under a
+ * transaction-scoped advisory lock so that one instance seals at a time. An event committed late (a long
+ * transaction with an older sequence number) simply gets the next position in a later round: positions
+ * have no gaps, and nothing committed is ever left out.
+ */
+export const sealArchive = async (db: Database, batch = 5000): Promise<SealResult> =>
+  db.transaction(async (tx) => {
+    const [lock] = rowsOf<{ ok: boolean }>(
+      await tx.execute(sql`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as ok`),
+    )
+    if (!lock?.ok) return { sealed: 0, refused: [], ran: false }
+    const [head] = await tx
+      .select({ chainPos: auditEvents.chainPos, hash: auditEvents.hash })
+      .from(auditEvents)
+      .where(isNotNull(auditEvents.chainPos))
+      .orderBy(desc(auditEvents.chainPos))
+      .limit(1)
+    const pending = await tx
+      .select()
+      .from(auditEvents)
+      .where(isNull(auditEvents.chainPos))
+      .orderBy(asc(auditEvents.seq))
+      .limit(batch)
+    let pos = head?.chainPos ?? 0
+    let prev = head?.hash ?? GENESIS_HASH
+    const refused: number[] = []
+    const links: Array<{ seq: number; pos: number; contentHash: string; prev: string; hash: string }> = []
+    for (const event of pending) {
+      const actual = contentHashOf(event)
+      // Legacy events (before the sealer) carry no content hash yet; any other mismatch is tampering.
+      if (event.contentHash !== null && event.contentHash !== actual) {
+        refused.push(event.seq)
+        continue
+      }
+      pos++
+      const hash = linkHash(pos, actual, prev)
+      links.push({ seq: event.seq, pos, contentHash: actual, prev, hash })
+      prev = hash
+    }
+    for (const link of links)
+      await tx.execute(
+        sql`update audit_events set chain_pos = ${link.pos}, content_hash = ${link.contentHash}, prev_hash = ${link.prev}, hash = ${link.hash} where seq = ${link.seq}`,
+      )
+    return { sealed: links.length, refused, ran: true }
+  })
 
 export type ArchiveProblem =
   | { readonly kind: "altered"; readonly seq: number; readonly message: string }
@@ -106,64 +148,107 @@ export type ArchiveProblem =
 
 export interface ArchiveVerification {
   readonly ok: boolean
+  /** Events in the chain, and events written but not sealed yet. */
   readonly events: number
-  readonly head: string
+  readonly pending: number
+  /** The last link, to be recorded elsewhere and passed back as `expectedHead` later. */
+  readonly head: { readonly position: number; readonly hash: string }
   readonly problems: ReadonlyArray<ArchiveProblem>
 }
 
+const describe = (e: { seq: number; action: string; subjectType: string; subjectId: string }) =>
+  `${e.action} ${e.subjectType} ${e.subjectId}`
+
 /**
- * Walks the whole chain and names every event that was altered, removed or moved. Removing the newest
- * events leaves a valid shorter chain; pass a head hash recorded earlier (`expectedHead`) to catch that.
+ * Walks the chain and names every event that was altered, removed or moved (by its sequence number), and
+ * checks unsealed events against the hash written with them. Removing the newest links leaves a valid
+ * shorter chain; pass a head recorded earlier (`expectedHead`) to catch that.
  */
 export const verifyArchive = async (
   db: Database,
-  options: { readonly expectedHead?: { readonly seq: number; readonly hash: string } } = {},
+  options: { readonly expectedHead?: { readonly position: number; readonly hash: string } } = {},
 ): Promise<ArchiveVerification> => {
-  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq))
+  const sealed = await db
+    .select()
+    .from(auditEvents)
+    .where(isNotNull(auditEvents.chainPos))
+    .orderBy(asc(auditEvents.chainPos))
+  const pending = await db
+    .select()
+    .from(auditEvents)
+    .where(isNull(auditEvents.chainPos))
+    .orderBy(asc(auditEvents.seq))
   const problems: ArchiveProblem[] = []
-  let expectedSeq = 1
-  let prevHash = GENESIS_HASH
-  for (const row of rows) {
-    if (row.seq !== expectedSeq) {
+  let expectedPos = 1
+  let prev = GENESIS_HASH
+  for (const event of sealed) {
+    const pos = event.chainPos!
+    if (pos !== expectedPos) {
       problems.push({
         kind: "removed",
-        seq: expectedSeq,
-        message: `第 ${expectedSeq}–${row.seq - 1} 条档案记录缺失（events ${expectedSeq}–${row.seq - 1} removed)`,
+        seq: event.seq,
+        message: `第 ${expectedPos}–${pos - 1} 条档案记录缺失，缺口在事件 #${event.seq} 之前（chain positions ${expectedPos}–${pos - 1} removed)`,
       })
-    } else if (row.prevHash !== prevHash) {
+    } else if (event.prevHash !== prev) {
       problems.push({
         kind: "reordered",
-        seq: row.seq,
-        message: `第 ${row.seq} 条档案记录与前一条不相接，记录被移动或插入（event ${row.seq} does not follow ${row.seq - 1})`,
+        seq: event.seq,
+        message: `档案事件 #${event.seq}（${describe(event)}）与前一条不相接，记录被移动或插入（event ${event.seq} does not follow its predecessor)`,
       })
     }
-    const recomputed = eventHash({ ...row, before: row.before ?? null, after: row.after ?? null })
-    if (recomputed !== row.hash) {
+    const content = contentHashOf(event)
+    if (content !== event.contentHash || linkHash(pos, content, event.prevHash ?? "") !== event.hash) {
       problems.push({
         kind: "altered",
-        seq: row.seq,
-        message: `第 ${row.seq} 条档案记录（${row.action} ${row.subjectType} ${row.subjectId}）内容被改动（event ${row.seq} altered)`,
+        seq: event.seq,
+        message: `档案事件 #${event.seq}（${describe(event)}）内容被改动（event ${event.seq} altered)`,
       })
     }
-    expectedSeq = row.seq + 1
-    prevHash = row.hash
+    expectedPos = pos + 1
+    prev = event.hash ?? ""
   }
-  const head = rows.at(-1)
+  for (const event of pending) {
+    if (event.contentHash !== null && event.contentHash !== contentHashOf(event))
+      problems.push({
+        kind: "altered",
+        seq: event.seq,
+        message: `未封存的档案事件 #${event.seq}（${describe(event)}）内容被改动（unsealed event ${event.seq} altered)`,
+      })
+  }
+  const last = sealed.at(-1)
+  const head = { position: last?.chainPos ?? 0, hash: last?.hash ?? GENESIS_HASH }
   const anchor = options.expectedHead
   if (anchor) {
-    const atAnchor = rows.find((r) => r.seq === anchor.seq)
+    const atAnchor = sealed.find((e) => e.chainPos === anchor.position)
     if (!atAnchor)
       problems.push({
         kind: "truncated",
-        seq: anchor.seq,
-        message: `已记录的第 ${anchor.seq} 条档案记录不存在，档案被截短（archive truncated before event ${anchor.seq})`,
+        seq: anchor.position,
+        message: `已记录的第 ${anchor.position} 条档案链接不存在，档案被截短（archive truncated before position ${anchor.position})`,
       })
     else if (atAnchor.hash !== anchor.hash)
       problems.push({
         kind: "altered",
-        seq: anchor.seq,
-        message: `第 ${anchor.seq} 条档案记录与已记录的摘要不符（event ${anchor.seq} differs from the recorded head)`,
+        seq: atAnchor.seq,
+        message: `第 ${anchor.position} 条档案链接与已记录的摘要不符（position ${anchor.position} differs from the recorded head)`,
       })
   }
-  return { ok: problems.length === 0, events: rows.length, head: head?.hash ?? GENESIS_HASH, problems }
+  return { ok: problems.length === 0, events: sealed.length, pending: pending.length, head, problems }
 }
+
+/** Audit events of some grids in a time range (ISO instants, `to` excluded), oldest first: ledgers and pages. */
+export const auditEventsOf = async (
+  db: Database,
+  gridIds: ReadonlyArray<string>,
+  from: string,
+  to: string,
+) =>
+  gridIds.length === 0
+    ? []
+    : db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(inArray(auditEvents.gridId, [...gridIds]), gte(auditEvents.at, from), lt(auditEvents.at, to)),
+        )
+        .orderBy(asc(auditEvents.seq))

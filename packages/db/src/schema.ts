@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm"
 import {
   type AnyPgColumn,
   bigint,
+  bigserial,
   boolean,
   customType,
   date,
@@ -153,22 +154,35 @@ export const sessions = pgTable(
 )
 
 /**
- * The archive (A-1): every write appends one event in the same transaction. Each event's hash covers its
- * content and the previous event's hash, so an edited, removed or reordered event breaks the chain.
+ * The archive (A-1): every write appends one event in the same transaction, with the hash of its content.
+ * A sealer then links events into a chain (each hash covers the content hash and the previous link), so an
+ * edited, removed or reordered event breaks the chain. Writers never wait for each other: only the sealer
+ * orders events, which is what keeps public filing fast under load.
  */
-export const auditEvents = pgTable("audit_events", {
-  seq: bigint("seq", { mode: "number" }).primaryKey(),
-  at: text("at").notNull(),
-  actor: text("actor").notNull(),
-  action: text("action").notNull(),
-  subjectType: text("subject_type").notNull(),
-  subjectId: text("subject_id").notNull(),
-  gridId: text("grid_id"),
-  before: jsonb("before"),
-  after: jsonb("after"),
-  prevHash: text("prev_hash").notNull(),
-  hash: text("hash").notNull(),
-})
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    gridId: text("grid_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    /** Written with the event; null only for events from before the sealer, which it hashes first. */
+    contentHash: text("content_hash"),
+    /** Position in the chain, given by the sealer; null until sealed. */
+    chainPos: bigint("chain_pos", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
+  },
+  (t) => [
+    uniqueIndex("audit_events_chain_pos_idx").on(t.chainPos),
+    index("audit_events_grid_idx").on(t.gridId),
+  ],
+)
 
 /** Every state change of a tip, in order; the state is their replay (T-1..T-3). */
 export const tipEvents = pgTable(

@@ -84,6 +84,6 @@ describe.each(testEngines())("repositories on $name", (engine) => {
     ).rejects.toThrow()
     expect(await countTips(handle.db)).toBe(1)
     // The refused tip left no archive event behind either: the demo import and the one good tip.
-    expect((await verifyArchive(handle.db)).events).toBe(2)
+    expect((await verifyArchive(handle.db)).pending).toBe(2)
   })
 })
