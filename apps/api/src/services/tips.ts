@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { type Database, insertTip, loadGrids, type StoredTip } from "@firegrid/db"
+import { type Database, insertTip, loadRoutingCandidates, type StoredTip } from "@firegrid/db"
 import {
   type GridId,
   HAZARD_CATEGORY_LABEL,
@@ -37,7 +37,11 @@ export const fileTip = async (
   now: Date,
   today: LocalDate,
 ): Promise<{ tipId: string; trackingCode: string; filedAt: Date; gridId: GridId }> => {
-  const routed = routeTip(await loadGrids(db), {
+  const candidates = await loadRoutingCandidates(db, {
+    gridId: submission.gridId,
+    withBoundaries: submission.point !== undefined,
+  })
+  const routed = routeTip(candidates, {
     gridId: submission.gridId as GridId | undefined,
     point: submission.point,
   })

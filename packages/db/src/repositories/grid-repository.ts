@@ -9,25 +9,40 @@ import {
   Unit,
   type UnitFlags,
 } from "@firegrid/domain"
-import { isNotNull, sql } from "drizzle-orm"
+import { and, eq, isNotNull, or, sql } from "drizzle-orm"
 import { appendAudit } from "../archive.ts"
 import { type Database, rowsOf } from "../database.ts"
 import { assignments, departments, grids, persons, units } from "../schema.ts"
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined
 
+const toGrid = (row: typeof grids.$inferSelect): Grid =>
+  Grid.make({
+    id: row.id as Grid["id"],
+    parentId: row.parentId as Grid["parentId"],
+    level: row.level,
+    name: row.name,
+    code: row.code,
+    ...(row.location === null ? {} : { location: row.location }),
+    ...(row.boundary === null ? {} : { boundary: row.boundary as Boundary }),
+  })
+
 export const loadGrids = async (db: Database): Promise<ReadonlyArray<Grid>> =>
-  (await db.select().from(grids)).map((row) =>
-    Grid.make({
-      id: row.id as Grid["id"],
-      parentId: row.parentId as Grid["parentId"],
-      level: row.level,
-      name: row.name,
-      code: row.code,
-      ...(row.location === null ? {} : { location: row.location }),
-      ...(row.boundary === null ? {} : { boundary: row.boundary as Boundary }),
-    }),
-  )
+  (await db.select().from(grids)).map(toGrid)
+
+/**
+ * Only the grids a tip could be routed to: the picked one, and — when the filer gave a point — the small
+ * grids that have a boundary. Public filing is the hot path; it should not read the whole tree.
+ */
+export const loadRoutingCandidates = async (
+  db: Database,
+  place: { readonly gridId?: string | undefined; readonly withBoundaries: boolean },
+): Promise<ReadonlyArray<Grid>> => {
+  const picked = place.gridId === undefined ? undefined : eq(grids.id, place.gridId)
+  const mapped = place.withBoundaries ? and(eq(grids.level, "small"), isNotNull(grids.boundary)) : undefined
+  if (!picked && !mapped) return []
+  return (await db.select().from(grids).where(or(picked, mapped))).map(toGrid)
+}
 
 export const loadPersons = async (db: Database): Promise<ReadonlyArray<Person>> =>
   (await db.select().from(persons)).map((row) =>
