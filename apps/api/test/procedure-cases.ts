@@ -56,6 +56,104 @@ export const PROCEDURE_CASES: Record<string, ProcedureCase> = {
   },
 }
 
+// --- the closed loop (SPEC §3): hazards, notices, rechecks, escalations --------------------------------
+
+const countyClients = new WeakMap<ApiHarness, ReturnType<ApiHarness["newClient"]>>()
+/** The county admin's client, signed in once per harness (password hashing is slow on purpose). */
+const countyOf = async (api: ApiHarness) => {
+  let client = countyClients.get(api)
+  if (!client) {
+    client = await api.signIn("county")
+    countyClients.set(api, client)
+  }
+  return client
+}
+
+const demoPlacements = buildDemoCounty().placements
+/** A unit listed by `zone`: the demo county's, or the one unit of 徐庄村第一村民小组 (fixtures). */
+export const unitIn = (zone: string): string =>
+  zone === "x01-z1" ? "u-xz-1" : demoPlacements.find((p) => p.gridId === zone)!.unitId
+
+/** A hazard found in `zone` by the county, returning its id. */
+export const hazardIn = async (zone: string, api: ApiHarness): Promise<string> => {
+  const county = await countyOf(api)
+  const hazard = await county.hazard.record.mutate({
+    unitId: unitIn(zone),
+    category: "blockedEscape",
+    description: "楼道堆放杂物，堵塞疏散通道",
+    source: { _tag: "Inspection" },
+  })
+  return hazard.id
+}
+
+/** A village inspection group's notice for a fresh hazard in `zone`, entered by the county. */
+export const noticeIn = async (zone: string, api: ApiHarness) => {
+  const hazardId = await hazardIn(zone, api)
+  const county = await countyOf(api)
+  const notice = await county.notice.issue.mutate({
+    hazardIds: [hazardId],
+    deadline: "2026-03-15",
+    issuer: "villageGroup",
+  })
+  return { noticeId: notice.id, hazardId }
+}
+
+Object.assign(PROCEDURE_CASES, {
+  "hazard.record": {
+    access: "signedIn",
+    input: (zone: string) => ({
+      unitId: unitIn(zone),
+      category: "electricalMisuse",
+      description: "私拉电线给电动车充电",
+      source: { _tag: "Inspection" },
+    }),
+  },
+  "hazard.list": { access: "signedIn", input: (zone: string) => ({ gridId: zone }) },
+  "hazard.get": {
+    access: "signedIn",
+    input: async (zone: string, api: ApiHarness) => ({ hazardId: await hazardIn(zone, api) }),
+  },
+  "hazard.determineMajor": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin", "inspector", "fireBrigade"],
+    input: async (zone: string, api: ApiHarness) => ({
+      hazardId: await hazardIn(zone, api),
+      findings: [],
+      decidedBy: ["刘国彬", "何聪道", "王安检"],
+    }),
+  },
+  "notice.issue": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin", "inspector", "villageAdmin"],
+    input: async (zone: string, api: ApiHarness) => ({
+      hazardIds: [await hazardIn(zone, api)],
+      deadline: "2026-03-15",
+      issuer: "villageGroup",
+    }),
+  },
+  "notice.get": {
+    access: "signedIn",
+    input: async (zone: string, api: ApiHarness) => ({ noticeId: (await noticeIn(zone, api)).noticeId }),
+  },
+  "notice.list": { access: "signedIn", input: (zone: string) => ({ gridId: zone }) },
+  "notice.overdue": { access: "signedIn", input: (zone: string) => ({ gridId: zone }) },
+  "recheck.record": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin", "inspector", "villageAdmin"],
+    input: async (zone: string, api: ApiHarness) => {
+      const { noticeId, hazardId } = await noticeIn(zone, api)
+      return { noticeId, results: [{ hazardId, rectified: true }] }
+    },
+  },
+  "escalation.list": { access: "signedIn", input: (zone: string) => ({ gridId: zone }) },
+  "escalation.sweep": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin"],
+    scoped: false,
+    input: none,
+  },
+} satisfies Record<string, ProcedureCase>)
+
 // --- the duty side (SPEC §2): rules, calendar, planning, activities, compliance, letters -----------------
 
 const dutyDemo = buildDemoCounty()
