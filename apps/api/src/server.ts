@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { trpcServer } from "@hono/trpc-server"
 import { type Context, Hono } from "hono"
 import { type AppDependencies, makeRequestContext, makeServices } from "./context.ts"
+import { mountLedger } from "./ledger-route.ts"
 import { mountOpen311 } from "./open311/routes.ts"
 import { mountPages } from "./pages.ts"
 import { mountTipPhotos } from "./photos-route.ts"
@@ -56,6 +57,7 @@ export const createServer = (deps: AppDependencies & { readonly trustProxy?: boo
   mountTipPhotos(http, services)
   mountOpen311(http, services, (c) => clientAddressOf(c, deps.trustProxy ?? false))
   mountUnitImport(http, services)
+  mountLedger(http, services)
   mountPages(http)
   return http
 }
