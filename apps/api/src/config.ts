@@ -11,6 +11,8 @@ export interface ServerConfig {
   readonly tipRateLimit: RateLimit
   readonly trustProxy: boolean
   readonly sealIntervalMs: number
+  /** Seconds between escalation sweeps (E-1); 0 turns the timer off (`escalation.sweep` still works). */
+  readonly sweepIntervalSeconds: number
 }
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig => {
@@ -26,5 +28,13 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     tipRateLimit: env.FIREGRID_TIP_RATE ? parseRateLimit(env.FIREGRID_TIP_RATE) : DEFAULT_TIP_RATE_LIMIT,
     trustProxy: env.FIREGRID_TRUST_PROXY === "1",
     sealIntervalMs: Number(env.FIREGRID_SEAL_INTERVAL_MS ?? 1000),
+    sweepIntervalSeconds: readSweepInterval(env.FIREGRID_SWEEP_INTERVAL),
   }
+}
+
+const readSweepInterval = (raw: string | undefined): number => {
+  const seconds = Number(raw ?? 300)
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new Error(`FIREGRID_SWEEP_INTERVAL must be a number of seconds (0 = off), got "${raw}"`)
+  return seconds
 }

@@ -1,9 +1,11 @@
 import { loadDemoCountyIfEmpty, openDatabase } from "@firegrid/db"
+import { localDateAt } from "@firegrid/domain"
 import { serve } from "@hono/node-server"
 import { startArchiveSealer } from "./archive-sealer.ts"
 import { readConfig } from "./config.ts"
 import { createDemoAccountsIfNone, DEMO_PASSWORD, demoLoginsStillValid } from "./demo-accounts.ts"
 import { createServer } from "./server.ts"
+import { runSweep, startSweeper } from "./services/sweep.ts"
 
 const config = readConfig()
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
@@ -45,8 +47,27 @@ const sealer = startArchiveSealer(database.db, config.sealIntervalMs, (error) =>
   ),
 )
 
+// The escalation sweep (E-1): on a timer, never overlapping itself; across instances the advisory lock
+// lets one sweep at a time.
+const sweeper =
+  config.sweepIntervalSeconds > 0
+    ? startSweeper({
+        intervalSeconds: config.sweepIntervalSeconds,
+        sweep: () => {
+          const now = new Date()
+          return runSweep(database.db, localDateAt(now), now)
+        },
+        onError: (error) =>
+          console.error(
+            "escalation sweep failed; retrying next round:",
+            error instanceof Error ? error.message : error,
+          ),
+      })
+    : null
+
 const shutdown = () => {
   server.close(async () => {
+    await sweeper?.stop()
     await sealer.stop()
     await database.close()
     process.exit(0)
