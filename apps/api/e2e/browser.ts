@@ -97,3 +97,28 @@ export const signInAsAdmin = async (
   await page.getByLabel("密码").fill(password)
   await page.getByRole("button", { name: "登录" }).click()
 }
+
+/** A signed-in caller of the running server's procedures, for steps that happen on the admin side. */
+export const signedInApi = async (baseUrl: string, username: string) => {
+  const login = await fetch(`${baseUrl}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  })
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? ""
+  return async (path: string, type: "query" | "mutation", input: unknown): Promise<unknown> => {
+    const response =
+      type === "query"
+        ? await fetch(`${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+            headers: { cookie },
+          })
+        : await fetch(`${baseUrl}/trpc/${path}`, {
+            method: "POST",
+            headers: { cookie, "content-type": "application/json" },
+            body: JSON.stringify(input),
+          })
+    const body = (await response.json()) as { result?: { data: unknown }; error?: unknown }
+    if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`)
+    return body.result?.data
+  }
+}

@@ -1,8 +1,9 @@
 import { countTips } from "@firegrid/db"
 import { TIP_STATE_LABEL } from "@firegrid/domain"
 import type { Browser, Page } from "playwright-core"
+import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { launchBrowser, phoneContext, snapshot, startApp } from "./browser.ts"
+import { launchBrowser, phoneContext, signedInApi, snapshot, startApp } from "./browser.ts"
 
 /** The form item (label, field and its error) that holds the field labelled `label`. */
 const itemOf = (page: Page, label: string) =>
@@ -118,5 +119,45 @@ describe("the public tip page on a phone (T-1, T-2)", () => {
     expect(await errorOf(page, "隐患描述").count()).toBe(0)
     expect(await page.getByRole("status", { name: "您的查询码" }).count()).toBe(0)
     expect(await countTips(app.database.db)).toBe(before)
+  })
+
+  it("sends a photo with the tip, and lets the filer say a 'fixed' hazard is not fixed", async () => {
+    await openPage()
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#a33" } })
+      .jpeg()
+      .withExif({ IFD0: { Make: "FilerPhone" } })
+      .toBuffer()
+    await choosePlace(page)
+    await page.getByRole("radio", { name: "电动车违规停放充电" }).check()
+    await page.getByLabel("隐患描述").fill("楼道里电动车飞线充电。")
+    await page
+      .getByLabel("添加照片")
+      .setInputFiles({ name: "charging.jpg", mimeType: "image/jpeg", buffer: photo })
+    await page.getByRole("img", { name: "照片 1" }).waitFor()
+    await page.getByRole("button", { name: "提交举报" }).click()
+    const code = page.getByRole("status", { name: "您的查询码" })
+    await code.waitFor()
+    const trackingCode = (await code.textContent())?.trim() ?? ""
+
+    // The village handles it through the API and marks it fixed …
+    const village = await signedInApi(app.baseUrl, "quhe")
+    const tips = (await village("tip.list", "query", {})) as Array<{ id: string; trackingCode: string }>
+    const tipId = tips.find((t) => t.trackingCode === trackingCode)!.id
+    for (const action of [
+      { _tag: "Acknowledge" },
+      { _tag: "Verify" },
+      { _tag: "LinkHazard", hazardId: "hz-e2e" },
+      { _tag: "MarkFixed" },
+    ])
+      await village("tip.act", "mutation", { tipId, action })
+
+    // … the filer looks it up, sees its photo and history, and pushes back.
+    await page.getByRole("button", { name: "查询处理进度" }).click()
+    const progress = page.getByRole("region", { name: "举报进度" })
+    await progress.getByText(TIP_STATE_LABEL.Fixed).first().waitFor()
+    expect(await progress.textContent()).toContain("现场照片1 张")
+    await page.getByLabel("仍未整改的情况").fill("昨晚又有人在楼道充电。")
+    await page.getByRole("button", { name: "反馈仍未整改" }).click()
+    await progress.getByText(TIP_STATE_LABEL.Reopened).first().waitFor()
   })
 })

@@ -9,6 +9,7 @@ export interface TipFormValues {
   description?: string | undefined
   address?: string | undefined
   contact?: string | undefined
+  photos?: ReadonlyArray<File> | undefined
 }
 
 export type TipFormInstance = ReturnType<typeof Form.useForm<TipFormValues>>[0]

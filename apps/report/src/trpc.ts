@@ -1,6 +1,13 @@
 import type { AppRouter } from "@firegrid/api"
 import { QueryClient } from "@tanstack/react-query"
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client"
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  isNonJsonSerializable,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client"
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server"
 import { createTRPCContext } from "@trpc/tanstack-react-query"
 
@@ -17,7 +24,17 @@ export const makeQueryClient = () =>
     defaultOptions: { queries: { retry: 1, staleTime: 60_000, refetchOnWindowFocus: false } },
   })
 
-export const makeTrpcClient = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/trpc" })] })
+// Photos go as form data, which only the unbatched link can send; everything else is batched.
+export const makeTrpcClient = () =>
+  createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => isNonJsonSerializable(op.input),
+        true: httpLink({ url: "/trpc" }),
+        false: httpBatchLink({ url: "/trpc" }),
+      }),
+    ],
+  })
 
 export interface FieldIssue {
   readonly path: ReadonlyArray<string | number>

@@ -2,10 +2,11 @@ import { Button, Form, Input, TextArea } from "antd-mobile"
 import type { TipFormInstance, TipFormValues } from "../tip-form.ts"
 import { type Category, type FieldIssue, fieldIssuesOf, type Place } from "../trpc.ts"
 import { CategoryField } from "./CategoryField.tsx"
+import { PhotoField, photoProblem } from "./PhotoField.tsx"
 import { PlaceFields } from "./PlaceFields.tsx"
 
 /** The fields the server may name in `error.data.issues`; anything else is shown above the send button. */
-const FIELDS = ["gridId", "category", "description", "address", "contact"] as const
+const FIELDS = ["gridId", "category", "description", "photos", "address", "contact"] as const
 
 export const DESCRIPTION_MAX = 2000
 
@@ -94,6 +95,21 @@ export const TipForm = ({ places, categories, sending, generalError, onSend, for
         maxLength={DESCRIPTION_MAX}
         showCount
       />
+    </Form.Item>
+    <Form.Item
+      name="photos"
+      label="现场照片"
+      description="可选，最多 3 张，每张不超过 10 MB；照片中的位置等信息会被去除"
+      rules={[
+        {
+          validator: async (_, files) => {
+            const problem = photoProblem(files)
+            if (problem) throw new Error(problem)
+          },
+        },
+      ]}
+    >
+      <PhotoField />
     </Form.Item>
     <Form.Header>联系方式</Form.Header>
     <Form.Item

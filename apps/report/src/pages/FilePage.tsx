@@ -10,17 +10,25 @@ import { type FiledTip, failureMessage, fieldIssuesOf, type TipInput, useTRPC } 
 
 const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined)
 
-/** The tip as the API takes it: empty optional fields are left out, not sent as "". */
-const toInput = (v: TipFormValues): TipInput => {
-  const address = optional(v.address)
-  const contact = optional(v.contact)
-  return {
+/**
+ * The tip as the API takes it: empty optional fields are left out, not sent as "". With photos it goes as
+ * multipart form data (the same procedure reads both).
+ */
+const toInput = (v: TipFormValues): TipInput | FormData => {
+  const fields = {
     gridId: v.gridId ?? "",
-    category: (v.category ?? "") as TipInput["category"],
+    category: v.category ?? "",
     description: v.description ?? "",
-    ...(address === undefined ? {} : { address }),
-    ...(contact === undefined ? {} : { contact }),
+    address: optional(v.address),
+    contact: optional(v.contact),
   }
+  if (v.photos && v.photos.length > 0) {
+    const form = new FormData()
+    for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.set(name, value)
+    for (const photo of v.photos) form.append("photos", photo)
+    return form
+  }
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as TipInput
 }
 
 /** 举报隐患: the form, then the tracking code. */
@@ -59,7 +67,7 @@ export const FilePage = ({ onTrack }: { onTrack: (code: string) => void }) => {
 
   const send = (values: TipFormValues) => {
     setGeneralError(null)
-    file.mutate(toInput(values), {
+    file.mutate(toInput(values) as TipInput, {
       onSuccess: (result) => {
         setFiled(result)
         window.scrollTo({ top: 0 })

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query"
 import { Button, Form, Input } from "antd-mobile"
 import { useEffect, useState } from "react"
+import { ReopenForm } from "../components/ReopenForm.tsx"
 import { TipStatusCard } from "../components/TipStatusCard.tsx"
 import { failureMessage, fieldIssuesOf, type TipStatus, useTRPC } from "../trpc.ts"
 
@@ -58,6 +59,7 @@ export const TrackPage = ({ initialCode }: { initialCode: string | null }) => {
         </Form.Item>
       </Form>
       {tip && <TipStatusCard tip={tip} />}
+      {tip?.canReopen && <ReopenForm trackingCode={tip.trackingCode} onReopened={setTip} />}
     </div>
   )
 }
