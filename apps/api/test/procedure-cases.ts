@@ -1,4 +1,5 @@
 import { type AdminRole, buildDemoCounty } from "@firegrid/domain"
+import { ADMIN_CASES } from "./admin-cases.ts"
 import type { ApiHarness } from "./harness.ts"
 
 /**
@@ -205,3 +206,5 @@ export const DUTY_CASES: Record<string, ProcedureCase> = {
 }
 
 Object.assign(PROCEDURE_CASES, DUTY_CASES)
+
+Object.assign(PROCEDURE_CASES, ADMIN_CASES)

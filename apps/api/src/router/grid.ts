@@ -10,6 +10,7 @@ import {
   indexGrids,
 } from "@firegrid/domain"
 import { publicProcedure, router, signedInProcedure } from "../trpc.ts"
+import { gridAdminProcedures } from "./grid-admin.ts"
 
 /** A grid and everything below it, from an already loaded list. */
 const inSubtree = (grids: ReadonlyArray<Grid>, rootId: string) => indexGrids(grids).subtree(rootId as GridId)
@@ -18,6 +19,8 @@ const subjectOf = (defect: CoverageDefect): { gridId?: string; unitId?: string }
   "unitId" in defect ? { unitId: defect.unitId } : "gridId" in defect ? { gridId: defect.gridId } : {}
 
 export const gridRouter = router({
+  ...gridAdminProcedures,
+
   /** My part of the grid tree — my grid and everything below it — with first-responsible persons today. */
   tree: signedInProcedure.query(async ({ ctx }) => {
     const db = ctx.database.db
