@@ -208,3 +208,35 @@ export const DUTY_CASES: Record<string, ProcedureCase> = {
 Object.assign(PROCEDURE_CASES, DUTY_CASES)
 
 Object.assign(PROCEDURE_CASES, ADMIN_CASES)
+
+// --- evaluation and accountability (SPEC §5 S-1, S-2) ------------------------------------------------
+
+const firstHalf2026 = { _tag: "HalfYear", year: 2026, half: 1 }
+
+Object.assign(PROCEDURE_CASES, {
+  "evaluation.run": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin"],
+    input: (zone: string) => ({ gridId: townshipOf(zone), period: firstHalf2026 }),
+  },
+  "evaluation.get": {
+    access: "signedIn",
+    input: (zone: string) => ({ gridId: zone, period: firstHalf2026 }),
+  },
+  "fire.record": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin", "fireBrigade"],
+    input: (zone: string) => ({
+      gridId: zone,
+      occurredOn: "2026-03-01",
+      deaths: 0,
+      injuries: 1,
+      description: "厨房油锅起火，一人轻伤",
+    }),
+  },
+  "accountability.forUnit": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin", "fireBrigade"],
+    input: (zone: string) => ({ unitId: unitIn(zone), on: "2026-03-01" }),
+  },
+} satisfies Record<string, ProcedureCase>)

@@ -1,9 +1,12 @@
 import { router } from "../trpc.ts"
+import { accountabilityRouter } from "./accountability.ts"
 import { activityRouter } from "./activity.ts"
 import { authRouter } from "./auth.ts"
 import { calendarRouter } from "./calendar.ts"
 import { dutyRouter } from "./duty.ts"
 import { escalationRouter } from "./escalation.ts"
+import { evaluationRouter } from "./evaluation.ts"
+import { fireRouter } from "./fire.ts"
 import { gridRouter } from "./grid.ts"
 import { hazardRouter } from "./hazard.ts"
 import { letterRouter } from "./letter.ts"
@@ -24,6 +27,9 @@ export const appRouter = router({
   notice: noticeRouter,
   recheck: recheckRouter,
   escalation: escalationRouter,
+  evaluation: evaluationRouter,
+  fire: fireRouter,
+  accountability: accountabilityRouter,
   duty: dutyRouter,
   activity: activityRouter,
   calendar: calendarRouter,
