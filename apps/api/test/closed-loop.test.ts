@@ -313,6 +313,37 @@ describe.each(testEngines())("the closed loop on %s (五(三), H-1..H-6, E-1)", 
     expect(escalateEvents).toEqual([])
   })
 
+  it("records a finding against the inspection it was made at: the inspecting grid and its day (H-1)", async () => {
+    const inspection = await gaocheng.activity.record.mutate({
+      kind: "inspection",
+      gridId: "town-gaocheng",
+      date: "2026-03-05",
+      unitIds: [quheUnits[3]!],
+    })
+    const hazard = await gaocheng.hazard.record.mutate({
+      unitId: quheUnits[3]!,
+      category: "openFire",
+      description: "厨房违规使用明火",
+      source: { _tag: "Inspection", activityId: inspection.id },
+    })
+    expect(hazard.foundOn).toBe("2026-03-05")
+    expect(hazard.source).toEqual({
+      _tag: "Inspection",
+      byGridId: "town-gaocheng",
+      inspectionId: inspection.id,
+    })
+    const elsewhere = await failureOf(
+      gaocheng.hazard.record.mutate({
+        unitId: quheUnits[4]!,
+        category: "openFire",
+        description: "厨房违规使用明火",
+        source: { _tag: "Inspection", activityId: inspection.id },
+      }),
+    )
+    expect(elsewhere.data?.code).toBe("BAD_REQUEST")
+    expect(elsewhere.data?.issues?.[0]).toMatchObject({ path: ["source"], message: "该次检查未检查此单位" })
+  })
+
   it("a unit outside my grids cannot get a hazard from me", async () => {
     const quhe = await api.signIn("quhe")
     const refused = await failureOf(
