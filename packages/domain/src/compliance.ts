@@ -1,5 +1,5 @@
 import { Data } from "effect"
-import type { Activity, ActivityId } from "./activity.ts"
+import { type Activity, type ActivityId, ActivityKind } from "./activity.ts"
 import {
   type DutyFacts,
   type DutyOccurrence,
@@ -10,6 +10,7 @@ import {
 import type { DutyKind, DutyRuleId } from "./duty-rule.ts"
 import type { DepartmentId, GridId } from "./ids.ts"
 import { daysBetween, type LocalDate } from "./local-date.ts"
+import { isDistinct } from "./scope-lists.ts"
 
 /**
  * Compliance (SPEC §2): recorded activities matched against due occurrences, as of a date. An activity
@@ -102,13 +103,6 @@ export interface ComplianceInput {
   readonly scopes?: ScopeIndex
 }
 
-/** Activities of one actor and kind, sorted by day. */
-interface Bucket {
-  readonly activities: Activity[]
-  readonly days: number[]
-  sorted: { readonly activities: ReadonlyArray<Activity>; readonly days: Int32Array } | null
-}
-
 /** YYYYMMDD as a number: ordered like the dates, cheap to compare. */
 const dayNumber = (d: string): number =>
   (d.charCodeAt(0) - 48) * 10_000_000 +
@@ -120,34 +114,124 @@ const dayNumber = (d: string): number =>
   (d.charCodeAt(8) - 48) * 10 +
   (d.charCodeAt(9) - 48)
 
-/** Counting sort by day: linear in the bucket's size (days span at most a few thousand numbers a year). */
-const sortBucket = (bucket: Bucket) => {
-  if (bucket.sorted) return bucket.sorted
-  const { activities, days } = bucket
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
-  for (const d of days) {
-    if (d < min) min = d
-    if (d > max) max = d
-  }
-  const counts = new Int32Array(max - min + 2)
-  for (const d of days) counts[d - min + 1]!++
-  for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!
-  const outActivities = new Array<Activity>(activities.length)
-  const outDays = new Int32Array(activities.length)
-  for (let i = 0; i < activities.length; i++) {
-    const at = counts[days[i]! - min]!++
-    outActivities[at] = activities[i]!
-    outDays[at] = days[i]!
-  }
-  bucket.sorted = { activities: outActivities, days: outDays }
-  return bucket.sorted
+/** Activity kinds as small numbers, so an actor's buckets are an array rather than a map per actor. */
+const KIND_SLOT: ReadonlyMap<string, number> = new Map(ActivityKind.literals.map((k, i) => [k, i]))
+const KIND_COUNT = ActivityKind.literals.length
+
+/**
+ * The activities up to `asOf`, grouped by actor (grid acting for itself, or department) and kind, each
+ * group in date order. Built once with typed arrays: positions, not per-bucket arrays of objects, so
+ * grouping 1 M activities allocates a few flat arrays instead of thousands of growing ones (less GC).
+ */
+interface ActivityIndex {
+  readonly activities: ReadonlyArray<Activity>
+  /** Positions in `activities`, grouped by bucket, each bucket in date order (then input order). */
+  readonly order: Int32Array
+  /** `dayNumber` of `activities[order[p]]`, aligned with `order`. */
+  readonly days: Int32Array
+  /** [start, end) in `order` of an actor's activities of one kind; undefined when there are none. */
+  readonly bucket: (
+    departmentId: string | null,
+    gridId: string,
+    kind: ActivityKind,
+  ) => readonly [number, number] | undefined
 }
 
-/** First index with days[i] >= d. */
-const lowerBound = (days: Int32Array, d: number): number => {
-  let lo = 0
-  let hi = days.length
+const indexActivities = (source: Iterable<Activity>, asOf: LocalDate): ActivityIndex => {
+  // Read once: a generator is drained into an array; an array is used as it is.
+  const activities: ReadonlyArray<Activity> = Array.isArray(source) ? source : Array.from(source)
+  const n = activities.length
+  const lastDay = dayNumber(asOf)
+  const byGrid = new Map<string, Int32Array>()
+  const byDepartment = new Map<string, Int32Array>()
+  const slotsOf = (owner: Map<string, Int32Array>, actor: string): Int32Array => {
+    let slots = owner.get(actor)
+    if (slots === undefined) {
+      slots = new Int32Array(KIND_COUNT).fill(-1)
+      owner.set(actor, slots)
+    }
+    return slots
+  }
+
+  // Pass 1: each activity's bucket and day; bucket sizes.
+  const bucketOf = new Int32Array(n)
+  const dayOf = new Int32Array(n)
+  const sizes: number[] = []
+  for (let i = 0; i < n; i++) {
+    const a = activities[i]!
+    const day = dayNumber(a.date)
+    const kind = KIND_SLOT.get(a.kind)
+    if (day > lastDay || kind === undefined) {
+      bucketOf[i] = -1
+      continue
+    }
+    const departmentId = a.departmentId
+    const slots = departmentId === undefined ? slotsOf(byGrid, a.gridId) : slotsOf(byDepartment, departmentId)
+    let b = slots[kind]!
+    if (b < 0) {
+      b = sizes.length
+      slots[kind] = b
+      sizes.push(0)
+    }
+    bucketOf[i] = b
+    dayOf[i] = day
+    sizes[b]!++
+  }
+
+  // Pass 2: place positions by bucket (stable, so each bucket keeps input order).
+  const starts = new Int32Array(sizes.length + 1)
+  for (let b = 0; b < sizes.length; b++) starts[b + 1] = starts[b]! + sizes[b]!
+  const next = starts.slice(0, sizes.length)
+  const order = new Int32Array(starts[sizes.length]!)
+  const days = new Int32Array(order.length)
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf[i]!
+    if (b < 0) continue
+    const p = next[b]!++
+    order[p] = i
+    days[p] = dayOf[i]!
+  }
+  for (let b = 0; b < sizes.length; b++) sortByDay(order, days, starts[b]!, starts[b + 1]!)
+
+  const bucket = (departmentId: string | null, gridId: string, kind: ActivityKind) => {
+    const slots = departmentId === null ? byGrid.get(gridId) : byDepartment.get(departmentId)
+    const b = slots?.[KIND_SLOT.get(kind)!]
+    return b === undefined || b < 0 ? undefined : ([starts[b]!, starts[b + 1]!] as const)
+  }
+  return { activities, order, days, bucket }
+}
+
+/**
+ * Sorts order[from, to) by day, stably. Records usually arrive in date order, so that is checked first;
+ * otherwise a counting sort over the bucket's days (a year spans about 1,100 day numbers).
+ */
+const sortByDay = (order: Int32Array, days: Int32Array, from: number, to: number) => {
+  let sorted = true
+  let min = days[from]!
+  let max = min
+  for (let p = from + 1; p < to; p++) {
+    const d = days[p]!
+    if (d < days[p - 1]!) sorted = false
+    if (d < min) min = d
+    else if (d > max) max = d
+  }
+  if (sorted) return
+  const counts = new Int32Array(max - min + 2)
+  for (let p = from; p < to; p++) counts[days[p]! - min + 1]!++
+  for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!
+  const positions = order.slice(from, to)
+  const unsorted = days.slice(from, to)
+  for (let j = 0; j < positions.length; j++) {
+    const at = from + counts[unsorted[j]! - min]!++
+    order[at] = positions[j]!
+    days[at] = unsorted[j]!
+  }
+}
+
+/** First p in [from, to) with days[p] >= d. */
+const lowerBound = (days: Int32Array, from: number, to: number, d: number): number => {
+  let lo = from
+  let hi = to
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (days[mid]! < d) lo = mid + 1
@@ -156,23 +240,52 @@ const lowerBound = (days: Int32Array, d: number): number => {
   return lo
 }
 
-/** How an occurrence tells which offered ids are in its scope, and which it has already counted. */
+/**
+ * What an occurrence must cover, numbered: each id in scope has a slot, and `stamp[slot] === serial`
+ * once occurrence `serial` covered it, so no set is built per occurrence. The slot map is per scope (a
+ * township's 5,000 units, a village's 200), not one county-wide map of every unit: smaller tables stay
+ * in cache, and one lookup per unit visit was the engine's main cost.
+ */
 interface Matcher {
   readonly items: ReadonlyArray<string>
-  /** For unit scopes: the fast path (ordinal range, filter by ordinal, shared stamp). */
-  readonly units: {
-    readonly ordinal: ReadonlyMap<string, number>
-    readonly lo: number
-    readonly hi: number
-    /** null when every unit in the range is in scope (no key-only or kind filter). */
-    readonly passes: Uint8Array | null
-    readonly stamp: Int32Array
-    /** Scope units numbered outside the range (listed in several zones); rare. */
-    readonly hasExtra: boolean
-  } | null
-  /** Marks `id` covered for occurrence `serial`; true when it is in scope and was not covered yet. */
-  readonly cover: (id: string, serial: number) => boolean
-  readonly isCovered: (id: string, serial: number) => boolean
+  /**
+   * The slot of items[k]; an id listed twice (a unit in two zones) has one slot. null when the scope
+   * index vouches that the list repeats no id: then the slot is the position.
+   */
+  readonly slots: Int32Array | null
+  /** id → slot; built on the first id the `next` guess misses (never, for a village's rounds). */
+  slotOf: Map<string, number> | null
+  readonly stamp: Int32Array
+  /**
+   * Where in `items` the next offered id probably is: records often list units in the grid's own
+   * order (a village round as one list), so comparing with the next item usually finds the slot
+   * without hashing the id or even reading it.
+   */
+  next: number
+}
+
+const makeMatcher = (items: ReadonlyArray<string>): Matcher => {
+  const stamp = new Int32Array(items.length)
+  if (isDistinct(items)) return { items, slots: null, slotOf: null, stamp, next: 0 }
+  const slotOf = new Map<string, number>()
+  const slots = new Int32Array(items.length)
+  for (let k = 0; k < items.length; k++) {
+    const id = items[k]!
+    let slot = slotOf.get(id)
+    if (slot === undefined) {
+      slot = k
+      slotOf.set(id, slot)
+    }
+    slots[k] = slot
+  }
+  return { items, slots, slotOf, stamp, next: 0 }
+}
+
+/** The id → position map of a list that repeats no id. */
+const positions = (items: ReadonlyArray<string>): Map<string, number> => {
+  const slotOf = new Map<string, number>()
+  for (let k = 0; k < items.length; k++) slotOf.set(items[k]!, k)
+  return slotOf
 }
 
 /**
@@ -183,129 +296,31 @@ interface Matcher {
 export const assessCompliance = (input: ComplianceInput): ComplianceReport => {
   const { occurrences, asOf } = input
   const scopes = input.scopes ?? makeScopeIndex(input.facts)
+  const index = indexActivities(input.activities, asOf)
 
-  // Bucket the activities by actor (grid acting for itself, or department) and kind, in one pass.
-  const byGrid = new Map<string, Map<string, Bucket>>()
-  const byDepartment = new Map<string, Map<string, Bucket>>()
-  for (const a of input.activities) {
-    const date = a.date
-    if (date > asOf) continue
-    const departmentId = a.departmentId
-    const owner = departmentId === undefined ? byGrid : byDepartment
-    const actor = departmentId === undefined ? a.gridId : departmentId
-    let kinds = owner.get(actor)
-    if (!kinds) {
-      kinds = new Map()
-      owner.set(actor, kinds)
-    }
-    let bucket = kinds.get(a.kind)
-    if (!bucket) {
-      bucket = { activities: [], days: [], sorted: null }
-      kinds.set(a.kind, bucket)
-    }
-    bucket.activities.push(a)
-    bucket.days.push(dayNumber(date))
-  }
-
-  // Units in scope are told by their ordinal in grid-tree order; coverage is a stamp per ordinal.
-  let unitStamp: Int32Array | null = null
-  const matchers = new Map<string, Matcher>()
+  // One matcher per scope list: the scope index returns the same array for the same scope (a village's
+  // units every week), so the list itself is the key and no key string is built per occurrence.
+  const matchers = new Map<ReadonlyArray<string>, Matcher>()
   const matcherOf = (scope: Exclude<OccurrenceScope, { _tag: "Occasions" }>): Matcher => {
-    const key = scopeKey(scope)
-    const known = matchers.get(key)
-    if (known) return known
     const items = scopes.items(scope)
-    let matcher: Matcher
-    if (scope._tag === "Units") {
-      const { ordinal, units, range } = scopes.unitOrdinals()
-      const stamp = unitStamp ?? new Int32Array(units.length)
-      unitStamp = stamp
-      const [lo, hi] = range(scope.gridId)
-      const keyOnly = scope.filter.keyOnly
-      const kinds = scope.filter.kinds === undefined ? null : new Set<string>(scope.filter.kinds)
-      const inRange = (o: number) => {
-        if (o < lo || o >= hi) return false
-        const u = units[o]!
-        return (!keyOnly || u.flags.key) && (kinds === null || kinds.has(u.kind))
-      }
-      // Units listed in several zones are numbered once; the scope's others are kept aside.
-      const extra = new Map<string, number>()
-      let extraOrdinal = units.length
-      for (const id of items) {
-        const o = ordinal.get(id)
-        if (o === undefined || !inRange(o)) extra.set(id, extraOrdinal++)
-      }
-      const extraStamp = extra.size === 0 ? null : new Map<string, number>()
-      let passes: Uint8Array | null = null
-      if (keyOnly || kinds !== null) {
-        passes = new Uint8Array(hi - lo)
-        for (let o = lo; o < hi; o++) passes[o - lo] = inRange(o) ? 1 : 0
-      }
-      matcher = {
-        items,
-        units: { ordinal, lo, hi, passes, stamp, hasExtra: extraStamp !== null },
-        cover: (id, serial) => {
-          const o = ordinal.get(id)
-          if (o !== undefined && inRange(o)) {
-            if (stamp[o] === serial) return false
-            stamp[o] = serial
-            return true
-          }
-          if (extraStamp === null || !extra.has(id) || extraStamp.get(id) === serial) return false
-          extraStamp.set(id, serial)
-          return true
-        },
-        isCovered: (id, serial) => {
-          const o = ordinal.get(id)
-          if (o !== undefined && inRange(o)) return stamp[o] === serial
-          return extraStamp?.get(id) === serial
-        },
-      }
-    } else {
-      const inScope = new Set(items)
-      const stamp = new Map<string, number>()
-      matcher = {
-        items,
-        units: null,
-        cover: (id, serial) => {
-          if (!inScope.has(id) || stamp.get(id) === serial) return false
-          stamp.set(id, serial)
-          return true
-        },
-        isCovered: (id, serial) => stamp.get(id) === serial,
-      }
+    let matcher = matchers.get(items)
+    if (matcher === undefined) {
+      matcher = makeMatcher(items)
+      matchers.set(items, matcher)
     }
-    matchers.set(key, matcher)
     return matcher
   }
 
-  const results: OccurrenceCompliance[] = []
-  let serial = 0
-  for (const occurrence of occurrences) {
-    serial++
-    const owner = occurrence.departmentId === null ? byGrid : byDepartment
-    const bucket = owner.get(occurrence.departmentId ?? occurrence.gridId)?.get(occurrence.activityKind)
-    results.push(assessOne(occurrence, asOf, bucket, matcherOf, serial))
+  const results = new Array<OccurrenceCompliance>(occurrences.length)
+  const scratch: ActivityId[] = []
+  for (let i = 0; i < occurrences.length; i++) {
+    const occurrence = occurrences[i]!
+    const bucket = index.bucket(occurrence.departmentId, occurrence.gridId, occurrence.activityKind)
+    // Serials start at 1: a fresh stamp (all 0) covers nothing.
+    results[i] = assessOne(occurrence, asOf, index, bucket, matcherOf, i + 1, scratch)
   }
 
   return { asOf, occurrences: results, ...summarise(results) }
-}
-
-const scopeKey = (scope: OccurrenceScope): string => {
-  switch (scope._tag) {
-    case "Units":
-      return `u|${scope.gridId}|${scope.filter.keyOnly}|${scope.filter.kinds?.join(",") ?? "*"}`
-    case "Grids":
-      return `g|${scope.gridId}|${scope.levels.join(",")}`
-    case "Notices":
-      return `n|${scope.gridId}|${scope.from}|${scope.to}`
-    case "Departments":
-      return `d|${scope.kinds.join(",")}`
-    case "Occasions":
-      return "o"
-    default:
-      return absurd(scope)
-  }
 }
 
 /** The ids an activity offers towards a scope of this kind. */
@@ -331,9 +346,11 @@ const NO_ITEMS: ReadonlyArray<string> = []
 const assessOne = (
   occurrence: DutyOccurrence,
   asOf: LocalDate,
-  bucket: Bucket | undefined,
+  index: ActivityIndex,
+  bucket: readonly [number, number] | undefined,
   matcherOf: (scope: Exclude<OccurrenceScope, { _tag: "Occasions" }>) => Matcher,
   serial: number,
+  scratch: ActivityId[],
 ): OccurrenceCompliance => {
   if (asOf < occurrence.windowStart)
     return { occurrence, status: DutyStatus.Upcoming(), activityIds: [], satisfiedBy: null }
@@ -342,48 +359,24 @@ const assessOne = (
   const required = occurrence.required
   const matcher = scope._tag === "Occasions" ? null : matcherOf(scope)
   let done = 0
-  const activityIds: ActivityId[] = []
+  // The counting activities go to a scratch list reused by every occurrence, then are copied once at
+  // their final size: a sweep counts thousands, and growing a fresh array for each was mostly garbage.
+  let counted = 0
   let completedOn: LocalDate | null = null
   let satisfiedBy: ActivityId | null = null
 
-  if (bucket) {
-    const { activities, days } = sortBucket(bucket)
+  if (bucket !== undefined) {
+    const { activities, order, days } = index
+    const [start, end] = bucket
     const last = dayNumber(occurrence.lateUntil < asOf ? occurrence.lateUntil : asOf)
-    for (
-      let i = lowerBound(days, dayNumber(occurrence.windowStart));
-      i < days.length && days[i]! <= last;
-      i++
-    ) {
-      const activity = activities[i]!
-      let counted = false
-      if (matcher === null) {
-        done++
-        counted = true
-      } else {
-        const ids = offered(activity, scope)
-        const fast = matcher.units
-        if (ids === undefined) {
-          // nothing offered
-        } else if (fast !== null && !fast.hasExtra) {
-          // Unit scopes: one map lookup per visited unit, no set per occurrence.
-          const { ordinal, lo, hi, passes, stamp } = fast
-          for (let k = 0; k < ids.length; k++) {
-            const o = ordinal.get(ids[k]!)
-            if (o === undefined || o < lo || o >= hi || stamp[o] === serial) continue
-            if (passes !== null && passes[o - lo] === 0) continue
-            stamp[o] = serial
-            done++
-            counted = true
-          }
-        } else
-          for (let k = 0; k < ids.length; k++)
-            if (matcher.cover(ids[k]!, serial)) {
-              done++
-              counted = true
-            }
-      }
-      if (!counted) continue
-      activityIds.push(activity.id)
+    for (let p = lowerBound(days, start, end, dayNumber(occurrence.windowStart)); p < end; p++) {
+      if (days[p]! > last) break
+      const activity = activities[order[p]!]!
+      const before = done
+      if (matcher === null) done++
+      else done += cover(matcher, offered(activity, scope), serial)
+      if (done === before) continue
+      scratch[counted++] = activity.id
       if (done >= required) {
         completedOn = activity.date
         satisfiedBy = activity.id
@@ -392,8 +385,11 @@ const assessOne = (
     }
   }
 
-  const missing = () =>
-    matcher === null ? NO_ITEMS : matcher.items.filter((id) => !matcher.isCovered(id, serial))
+  const missing = () => {
+    if (matcher === null) return NO_ITEMS
+    const { items, slots, stamp } = matcher
+    return items.filter((_, k) => stamp[slots === null ? k : slots[k]!] !== serial)
+  }
   let status: DutyStatus
   if (completedOn !== null) {
     status =
@@ -409,7 +405,33 @@ const assessOne = (
         ? DutyStatus.Partial({ covered: done, required, missing: missing(), lateUntil })
         : DutyStatus.Missed({ lateUntil })
   }
-  return { occurrence, status, activityIds, satisfiedBy }
+  return { occurrence, status, activityIds: scratch.slice(0, counted), satisfiedBy }
+}
+
+/** Stamps the offered ids that are in scope and not yet covered by occurrence `serial`; how many. */
+const cover = (matcher: Matcher, ids: ReadonlyArray<string> | undefined, serial: number): number => {
+  if (ids === undefined) return 0
+  const { items, slots, stamp } = matcher
+  let next = matcher.next
+  let added = 0
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!
+    let slot: number | undefined
+    if (next < items.length && items[next] === id) {
+      slot = slots === null ? next : slots[next]!
+      next++
+    } else {
+      matcher.slotOf ??= positions(items)
+      slot = matcher.slotOf.get(id)
+      if (slot === undefined) continue
+      next = slot + 1
+    }
+    if (stamp[slot] === serial) continue
+    stamp[slot] = serial
+    added++
+  }
+  matcher.next = next
+  return added
 }
 
 const emptyCounts = () => ({

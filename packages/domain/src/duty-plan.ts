@@ -26,6 +26,7 @@ import {
   yearOf,
 } from "./local-date.ts"
 import type { Department, DepartmentKind } from "./person.ts"
+import { markDistinct } from "./scope-lists.ts"
 import type { Unit } from "./unit.ts"
 
 /** Everything planning needs to know about a county: its grid tree, its departments, the notices issued. */
@@ -334,19 +335,37 @@ export interface ScopeIndex {
   }
 }
 
-const filterKey = (gridId: GridId, f: UnitFilter) => `${gridId}|${f.keyOnly}|${f.kinds?.join(",") ?? "*"}`
-
 export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
   const index = indexGrids(facts.grids)
-  const unitById = new Map<UnitId, Unit>(facts.units.map((u) => [u.id, u]))
-  const placed = new Map<GridId, UnitId[]>()
-  for (const p of facts.placements) {
-    if (!unitById.has(p.unitId)) continue
-    const list = placed.get(p.gridId)
-    if (list) {
-      if (!list.includes(p.unitId)) list.push(p.unitId)
-    } else placed.set(p.gridId, [p.unitId])
+  // Indexed loops: these run once over every unit and placement, mostly before the optimiser steps in,
+  // and `for … of` then allocates an iterator result per element.
+  const units = facts.units
+  // Position of each unit in `units` (the last one wins for a repeated id, as with a Map of them).
+  const unitAt = new Map<UnitId, number>()
+  for (let i = 0; i < units.length; i++) unitAt.set(units[i]!.id, i)
+  const unitById = (id: UnitId): Unit => units[unitAt.get(id)!]!
+  const placed = new Map<GridId, { readonly small: boolean; readonly units: UnitId[] }>()
+  // Units already placed in some small grid: a second one means lists below a grid can repeat a unit.
+  const inSmallGrid = new Uint8Array(units.length)
+  let unitInTwoSmallGrids = false
+  const placements = facts.placements
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i]!
+    const at = unitAt.get(p.unitId)
+    if (at === undefined) continue
+    let here = placed.get(p.gridId)
+    if (here === undefined) {
+      here = { small: index.byId.get(p.gridId)?.level === "small", units: [] }
+      placed.set(p.gridId, here)
+    }
+    if (here.units.includes(p.unitId)) continue
+    here.units.push(p.unitId)
+    if (!here.small) continue
+    if (inSmallGrid[at] === 1) unitInTwoSmallGrids = true
+    inSmallGrid[at] = 1
   }
+  // Unit lists repeat no unit unless a unit sits in two small grids or a grid id is listed twice.
+  const distinctUnits = !unitInTwoSmallGrids && index.byId.size === facts.grids.length
   const under = new Map<GridId, ReadonlyArray<UnitId>>()
   const unitsUnder = (gridId: GridId): ReadonlyArray<UnitId> => {
     const known = under.get(gridId)
@@ -354,19 +373,30 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     const grid = index.byId.get(gridId)
     let list: ReadonlyArray<UnitId>
     if (!grid) list = []
-    else if (grid.level === "small") list = placed.get(gridId) ?? []
+    else if (grid.level === "small") list = placed.get(gridId)?.units ?? []
     else {
       const acc: UnitId[] = []
-      for (const child of index.children(gridId)) for (const u of unitsUnder(child.id)) acc.push(u)
+      const children = index.children(gridId)
+      for (let c = 0; c < children.length; c++) {
+        const below = unitsUnder(children[c]!.id)
+        for (let k = 0; k < below.length; k++) acc.push(below[k]!)
+      }
       list = acc
     }
     under.set(gridId, list)
     return list
   }
-  const filtered = new Map<string, ReadonlyArray<UnitId>>()
-  const units = (gridId: GridId, filter: UnitFilter) => {
-    const key = filterKey(gridId, filter)
-    const known = filtered.get(key)
+  // Memoised by the filter object (a rule's, shared by all its occurrences), then by grid: no key
+  // string is built per occurrence, and the same scope always gets the same array back, which
+  // compliance uses to share one matcher per scope.
+  const filtered = new Map<UnitFilter, Map<GridId, ReadonlyArray<UnitId>>>()
+  const unitsIn = (gridId: GridId, filter: UnitFilter) => {
+    let byGrid = filtered.get(filter)
+    if (byGrid === undefined) {
+      byGrid = new Map()
+      filtered.set(filter, byGrid)
+    }
+    const known = byGrid.get(gridId)
     if (known) return known
     const base = unitsUnder(gridId)
     const kinds = filter.kinds === undefined ? null : new Set(filter.kinds)
@@ -374,10 +404,10 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
       !filter.keyOnly && kinds === null
         ? base
         : base.filter((id) => {
-            const u = unitById.get(id)!
+            const u = unitById(id)
             return (!filter.keyOnly || u.flags.key) && (kinds === null || kinds.has(u.kind))
           })
-    filtered.set(key, list)
+    byGrid.set(gridId, distinctUnits ? markDistinct(list) : list)
     return list
   }
   const gridsMemo = new Map<string, ReadonlyArray<GridId>>()
@@ -391,7 +421,8 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
       .filter((g: Grid) => g.id !== gridId && wanted.has(g.level))
       .map((g) => g.id)
       .sort()
-    gridsMemo.set(key, list)
+    // subtree() visits each grid once; ids are distinct when no grid id is listed twice.
+    gridsMemo.set(key, index.byId.size === facts.grids.length ? markDistinct(list) : list)
     return list
   }
   const noticesBy = new Map<GridId, NoticeIssued[]>()
@@ -400,12 +431,23 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     if (list) list.push(n)
     else noticesBy.set(n.issuedBy, [n])
   }
-  const notices = (gridId: GridId, from: LocalDate, to: LocalDate) =>
-    (noticesBy.get(gridId) ?? []).filter((n) => n.issuedOn >= from && n.issuedOn <= to).map((n) => n.id)
+  // Memoised too, so planning and compliance share one list per recheck window.
+  const noticesMemo = new Map<string, ReadonlyArray<NoticeId>>()
+  const notices = (gridId: GridId, from: LocalDate, to: LocalDate): ReadonlyArray<NoticeId> => {
+    const issued = noticesBy.get(gridId)
+    if (issued === undefined) return NO_NOTICES
+    const key = `${gridId}|${from}|${to}`
+    let list = noticesMemo.get(key)
+    if (list === undefined) {
+      list = issued.filter((n) => n.issuedOn >= from && n.issuedOn <= to).map((n) => n.id)
+      noticesMemo.set(key, list)
+    }
+    return list
+  }
   const items = (scope: OccurrenceScope): ReadonlyArray<string> => {
     switch (scope._tag) {
       case "Units":
-        return units(scope.gridId, scope.filter)
+        return unitsIn(scope.gridId, scope.filter)
       case "Grids":
         return grids(scope.gridId, scope.levels)
       case "Notices":
@@ -427,10 +469,10 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     const visit = (g: Grid) => {
       const lo = byOrdinal.length
       if (g.level === "small")
-        for (const u of placed.get(g.id) ?? [])
+        for (const u of placed.get(g.id)?.units ?? [])
           if (!ordinal.has(u)) {
             ordinal.set(u, byOrdinal.length)
-            byOrdinal.push(unitById.get(u)!)
+            byOrdinal.push(unitById(u))
           }
       for (const child of index.children(g.id)) visit(child)
       ranges.set(g.id, [lo, byOrdinal.length])
@@ -440,8 +482,10 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     ordinals = { ordinal, units: byOrdinal, range: (gridId: GridId) => ranges.get(gridId) ?? none }
     return ordinals
   }
-  return { units, grids, notices, items, unitOrdinals }
+  return { units: unitsIn, grids, notices, items, unitOrdinals }
 }
+
+const NO_NOTICES: ReadonlyArray<NoticeId> = []
 
 const requiredOf = (required: Required, size: number): number => {
   switch (required._tag) {
@@ -548,19 +592,28 @@ export const fixDutyDay = (
 export const planDuties = (input: PlanInput): DutyPlan => {
   const { facts, rules, from, to, calendar } = input
   const scopes = input.scopes ?? makeScopeIndex(facts)
-  const holders = new Map<string, { personId: PersonId; since: LocalDate; until: LocalDate | null }[]>()
+  // Role holders by grid, then role: looked up once per occurrence, so no key string is built for it.
+  type Holder = { personId: PersonId; since: LocalDate; until: LocalDate | null }
+  const holders = new Map<GridId, Map<string, Holder[]>>()
   for (const a of facts.assignments) {
-    const key = `${a.gridId}|${a.role}`
-    const list = holders.get(key)
+    let roles = holders.get(a.gridId)
+    if (roles === undefined) {
+      roles = new Map()
+      holders.set(a.gridId, roles)
+    }
+    const list = roles.get(a.role)
     const entry = { personId: a.personId, since: a.since, until: a.until }
     if (list) list.push(entry)
-    else holders.set(key, [entry])
+    else roles.set(a.role, [entry])
   }
-  for (const list of holders.values())
-    list.sort((a, b) => compareDates(a.since, b.since) || (a.personId < b.personId ? -1 : 1))
+  for (const roles of holders.values())
+    for (const list of roles.values())
+      list.sort((a, b) => compareDates(a.since, b.since) || (a.personId < b.personId ? -1 : 1))
   const holderOn = (gridId: GridId, role: string, date: LocalDate): PersonId | null =>
-    holders.get(`${gridId}|${role}`)?.find((h) => h.since <= date && (h.until === null || date <= h.until))
-      ?.personId ?? null
+    holders
+      .get(gridId)
+      ?.get(role)
+      ?.find((h) => h.since <= date && (h.until === null || date <= h.until))?.personId ?? null
 
   const fixed = new Map<string, FixedDutyDay>()
   for (const f of input.fixedDays ?? []) fixed.set(occurrenceKey(f.ruleId, f.gridId, f.period), f)
