@@ -39,9 +39,11 @@ export const updateDutyRule = async (
   const rules = await loadDutyRules(db)
   const current = rules.find((r) => r.id === id)
   if (!current) throw badField("id", `没有编号为 ${id} 的职责规则`)
-  const { lateGraceDays, ...rest } = change
+  const { lateGraceDays, title, ...rest } = change
   const encoded: Record<string, unknown> = { ...encodeRule(current) }
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) encoded[k] = v
+  // Titles are typed by people; the domain wants them without stray spaces.
+  if (title !== undefined) encoded.title = title.trim()
   if (lateGraceDays === null) delete encoded.lateGraceDays
   else if (lateGraceDays !== undefined) encoded.lateGraceDays = lateGraceDays
   const decoded = decodeRule(encoded)
