@@ -60,17 +60,20 @@ describe.runIf(serverUrl)("a database outage on postgres", () => {
   it("answers 503 while the database is gone — never a 500 — and recovers by itself when it returns", async () => {
     const tip = { gridId: "v02-z1", category: "fireEquipment", description: "灭火器过期" } as const
     await expect(api.client.tip.file.mutate(tip)).resolves.toHaveProperty("trackingCode")
+    const township = await api.signIn("gaocheng")
 
     await relay.cut()
     const during = await failureOf(api.client.tip.file.mutate(tip))
     expect(during.data?.httpStatus).toBe(503)
     expect(during.message).toMatch(/数据库暂时无法访问/)
     expect((await api.fetch("http://firegrid.test/healthz")).status).toBe(503)
-    const signedIn = await failureOf(api.client.grid.tree.query())
+    // A signed-in page: even the session lookup needs the database, and says so with 503.
+    const signedIn = await failureOf(township.grid.tree.query())
     expect(signedIn.data?.httpStatus).toBe(503)
 
     await relay.listen()
     await expect(api.client.tip.file.mutate(tip)).resolves.toHaveProperty("trackingCode")
     expect((await api.fetch("http://firegrid.test/healthz")).status).toBe(200)
+    expect(await township.grid.tree.query()).toHaveLength(225)
   })
 })
