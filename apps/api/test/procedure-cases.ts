@@ -240,3 +240,23 @@ Object.assign(PROCEDURE_CASES, {
     input: (zone: string) => ({ unitId: unitIn(zone), on: "2026-03-01" }),
   },
 } satisfies Record<string, ProcedureCase>)
+
+// --- the rollout (SPEC D-13, 四): pilot village, readiness checklist (三), acceptance ---------------------
+
+Object.assign(PROCEDURE_CASES, {
+  "rollout.status": { access: "signedIn", input: (zone: string) => ({ gridId: zone }) },
+  "rollout.record": {
+    access: "signedIn",
+    roles: ["countyAdmin", "townshipAdmin"],
+    input: (zone: string) => ({
+      townshipId: townshipOf(zone),
+      action: {
+        _tag: "RecordFinding",
+        villageId: zone.replace(/-z\d+$/, ""),
+        item: "organization",
+        met: true,
+        checkedOn: "2026-03-01",
+      },
+    }),
+  },
+} satisfies Record<string, ProcedureCase>)

@@ -13,6 +13,7 @@ import { letterRouter } from "./letter.ts"
 import { noticeRouter } from "./notice.ts"
 import { personRouter } from "./person.ts"
 import { recheckRouter } from "./recheck.ts"
+import { rolloutRouter } from "./rollout.ts"
 import { tipRouter } from "./tip.ts"
 import { unitRouter } from "./unit.ts"
 
@@ -34,6 +35,7 @@ export const appRouter = router({
   activity: activityRouter,
   calendar: calendarRouter,
   letter: letterRouter,
+  rollout: rolloutRouter,
 })
 
 export type AppRouter = typeof appRouter

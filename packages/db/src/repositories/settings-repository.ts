@@ -56,3 +56,41 @@ export const putSetting = async (db: Database, change: SettingChange): Promise<v
       after: change.value,
     })
   })
+
+/**
+ * Changes a setting from its current value in one transaction, the row locked so that two writers at once
+ * cannot lose each other's change (a read-then-`putSetting` could). `change` sees the value (undefined when
+ * there is none yet) and returns the new one; if it throws, nothing is written. The archive gets before/after.
+ */
+export const changeSetting = async <A>(
+  db: Database,
+  meta: Omit<SettingChange, "value">,
+  change: (before: unknown | undefined) => { readonly value: unknown; readonly result: A },
+): Promise<A> =>
+  db.transaction(async (tx) => {
+    // A missing row cannot be locked: claim the key first (a concurrent claimer waits for us to commit).
+    const claimed = await tx
+      .insert(settings)
+      .values({ key: meta.key, value: {}, updatedAt: meta.at })
+      .onConflictDoNothing()
+      .returning({ key: settings.key })
+    const [row] = await tx
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, meta.key))
+      .for("update")
+    const before = claimed.length > 0 ? undefined : row?.value
+    const { value, result } = change(before)
+    await tx.update(settings).set({ value, updatedAt: meta.at }).where(eq(settings.key, meta.key))
+    await appendAudit(tx, {
+      at: meta.at,
+      actor: meta.actor,
+      action: meta.action,
+      subjectType: "setting",
+      subjectId: meta.key,
+      gridId: meta.gridId ?? null,
+      before: before ?? null,
+      after: value,
+    })
+    return result
+  })
