@@ -35,7 +35,9 @@ describe.each(testEngines())("keeping the grid tree and its roster on $name (G-1
     database = await engine.open()
     api = await startApi(database)
     await addSecondTownship(database.db)
-    ;[county, gaocheng, quhe] = await Promise.all(["county", "gaocheng", "quhe"].map((u) => api.signIn(u)))
+    county = await api.signIn("county")
+    gaocheng = await api.signIn("gaocheng")
+    quhe = await api.signIn("quhe")
   })
   afterAll(async () => {
     await database?.close()

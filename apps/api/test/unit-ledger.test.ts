@@ -22,9 +22,10 @@ describe.each(testEngines())(
       database = await engine.open()
       const api = await startApi(database)
       await addSecondTownship(database.db)
-      ;[county, quhe, zone2, brigade] = await Promise.all(
-        ["county", "quhe", "quhe-2", "brigade"].map((u) => api.signIn(u)),
-      )
+      county = await api.signIn("county")
+      quhe = await api.signIn("quhe")
+      zone2 = await api.signIn("quhe-2")
+      brigade = await api.signIn("brigade")
     })
     afterAll(async () => {
       await database?.close()
