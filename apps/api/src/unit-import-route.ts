@@ -8,9 +8,9 @@ import { LEDGER_KEEPERS } from "./auth/ledger-roles.ts"
 import { requireGridInScope } from "./auth/scope.ts"
 import { type AppServices, makeRequestContext } from "./context.ts"
 import { classifyError } from "./errors.ts"
-import { zoneChoices } from "./open311/services.ts"
 import { checkImport } from "./services/unit-import.ts"
 import { buildTemplate, readSheet, UnreadableSheet } from "./services/unit-sheet.ts"
+import { zoneChoices } from "./services/zone-choices.ts"
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024
 const STATUS = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, SERVICE_UNAVAILABLE: 503 } as const

@@ -1,4 +1,5 @@
-import { type Grid, HAZARD_CATEGORY_LABEL, HazardCategory, indexGrids } from "@firegrid/domain"
+import { type Grid, HAZARD_CATEGORY_LABEL, HazardCategory } from "@firegrid/domain"
+import { zoneChoices } from "../services/zone-choices.ts"
 
 /** Every hazard category is one Open311 service, all in one group, so a 311 app shows them together. */
 export const SERVICE_GROUP = "消防安全"
@@ -20,21 +21,6 @@ export const serviceList = () =>
     keywords: KEYWORDS,
     group: SERVICE_GROUP,
   }))
-
-/**
- * A zone as a 311 client shows it: the official grid code as the key (stable and public) and the
- * township before the zone's own name, since zone names repeat across townships.
- */
-export const zoneChoices = (grids: ReadonlyArray<Grid>) => {
-  const index = indexGrids(grids)
-  return grids
-    .filter((g) => g.level === "small")
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((zone) => {
-      const township = index.ancestors(zone.id).find((g) => g.level === "large")
-      return { key: zone.code, name: township ? `${township.name} ${zone.name}` : zone.name }
-    })
-}
 
 /** GeoReport v2 `GET services/{code}`: where the hazard is, for filers without a position. */
 export const serviceDefinition = (code: HazardCategory, grids: ReadonlyArray<Grid>) => ({
