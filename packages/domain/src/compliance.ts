@@ -157,6 +157,9 @@ const indexActivities = (source: Iterable<Activity>, asOf: LocalDate): ActivityI
   const bucketOf = new Int32Array(n)
   const dayOf = new Int32Array(n)
   const sizes: number[] = []
+  let lastActor: string | null = null
+  let lastByGrid = true
+  let lastSlots: Int32Array = new Int32Array(0)
   for (let i = 0; i < n; i++) {
     const a = activities[i]!
     const day = dayNumber(a.date)
@@ -165,8 +168,16 @@ const indexActivities = (source: Iterable<Activity>, asOf: LocalDate): ActivityI
       bucketOf[i] = -1
       continue
     }
+    // Records of one actor tend to come together (a sweep unit by unit): the last actor's buckets
+    // are reused without a map lookup while the actor stays the same.
     const departmentId = a.departmentId
-    const slots = departmentId === undefined ? slotsOf(byGrid, a.gridId) : slotsOf(byDepartment, departmentId)
+    const actor = departmentId === undefined ? a.gridId : departmentId
+    if (actor !== lastActor || (departmentId === undefined) !== lastByGrid) {
+      lastActor = actor
+      lastByGrid = departmentId === undefined
+      lastSlots = slotsOf(lastByGrid ? byGrid : byDepartment, actor)
+    }
+    const slots = lastSlots
     let b = slots[kind]!
     if (b < 0) {
       b = sizes.length

@@ -344,7 +344,11 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
   const unitAt = new Map<UnitId, number>()
   for (let i = 0; i < units.length; i++) unitAt.set(units[i]!.id, i)
   const unitById = (id: UnitId): Unit => units[unitAt.get(id)!]!
-  const placed = new Map<GridId, { readonly small: boolean; readonly units: UnitId[] }>()
+  /** The units placed in a grid, as ids and as positions in `units` (so filters need no lookup). */
+  const placed = new Map<
+    GridId,
+    { readonly small: boolean; readonly units: UnitId[]; readonly at: number[] }
+  >()
   // Units already placed in some small grid: a second one means lists below a grid can repeat a unit.
   const inSmallGrid = new Uint8Array(units.length)
   let unitInTwoSmallGrids = false
@@ -355,11 +359,12 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     if (at === undefined) continue
     let here = placed.get(p.gridId)
     if (here === undefined) {
-      here = { small: index.byId.get(p.gridId)?.level === "small", units: [] }
+      here = { small: index.byId.get(p.gridId)?.level === "small", units: [], at: [] }
       placed.set(p.gridId, here)
     }
     if (here.units.includes(p.unitId)) continue
     here.units.push(p.unitId)
+    here.at.push(at)
     if (!here.small) continue
     if (inSmallGrid[at] === 1) unitInTwoSmallGrids = true
     inSmallGrid[at] = 1
@@ -374,16 +379,21 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     let list: ReadonlyArray<UnitId>
     if (!grid) list = []
     else if (grid.level === "small") list = placed.get(gridId)?.units ?? []
-    else {
-      const acc: UnitId[] = []
-      const children = index.children(gridId)
-      for (let c = 0; c < children.length; c++) {
-        const below = unitsUnder(children[c]!.id)
-        for (let k = 0; k < below.length; k++) acc.push(below[k]!)
-      }
-      list = acc
-    }
+    else list = joinLists(index.children(gridId).map((child) => unitsUnder(child.id)))
     under.set(gridId, list)
+    return list
+  }
+  // The positions in `units` of unitsUnder(gridId), element by element; only filtered scopes need them.
+  const atUnderMemo = new Map<GridId, ReadonlyArray<number>>()
+  const atUnder = (gridId: GridId): ReadonlyArray<number> => {
+    const known = atUnderMemo.get(gridId)
+    if (known) return known
+    const grid = index.byId.get(gridId)
+    let list: ReadonlyArray<number>
+    if (!grid) list = []
+    else if (grid.level === "small") list = placed.get(gridId)?.at ?? []
+    else list = joinLists(index.children(gridId).map((child) => atUnder(child.id)))
+    atUnderMemo.set(gridId, list)
     return list
   }
   // Memoised by the filter object (a rule's, shared by all its occurrences), then by grid: no key
@@ -400,13 +410,14 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
     if (known) return known
     const base = unitsUnder(gridId)
     const kinds = filter.kinds === undefined ? null : new Set(filter.kinds)
-    const list =
-      !filter.keyOnly && kinds === null
-        ? base
-        : base.filter((id) => {
-            const u = unitById(id)
-            return (!filter.keyOnly || u.flags.key) && (kinds === null || kinds.has(u.kind))
-          })
+    let list = base
+    if (filter.keyOnly || kinds !== null) {
+      const at = atUnder(gridId)
+      list = base.filter((_, k) => {
+        const u = units[at[k]!]!
+        return (!filter.keyOnly || u.flags.key) && (kinds === null || kinds.has(u.kind))
+      })
+    }
     byGrid.set(gridId, distinctUnits ? markDistinct(list) : list)
     return list
   }
@@ -486,6 +497,9 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
 }
 
 const NO_NOTICES: ReadonlyArray<NoticeId> = []
+/** The lists one after another: one native concat rather than a push per unit (spread only while the argument count is safe). */
+const joinLists = <T>(lists: ReadonlyArray<ReadonlyArray<T>>): ReadonlyArray<T> =>
+  lists.length <= 10_000 ? ([] as T[]).concat(...lists) : lists.flat()
 
 const requiredOf = (required: Required, size: number): number => {
   switch (required._tag) {
