@@ -91,7 +91,8 @@ export const units = pgTable(
     /** The one small grid (责任片区) that lists this unit; null while it is not placed yet. */
     gridId: text("grid_id").references(() => grids.id),
   },
-  (t) => [index("units_grid_idx").on(t.gridId)],
+  // One name per zone: two ledgers of the same zone naming the same shop would be one unit counted twice.
+  (t) => [index("units_grid_idx").on(t.gridId), uniqueIndex("units_grid_name_idx").on(t.gridId, t.name)],
 )
 
 export const tips = pgTable(
@@ -106,6 +107,8 @@ export const tips = pgTable(
     description: text("description").notNull(),
     address: text("address"),
     contact: text("contact"),
+    /** A picture link an Open311 client sent (`media_url`); kept as text, never fetched. */
+    mediaUrl: text("media_url"),
     /** The tip's state tag (Received, Acknowledged …), kept beside the event log for filtering. */
     status: text("status").notNull().default("Received"),
     receivedOn: date("received_on"),

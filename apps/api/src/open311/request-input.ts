@@ -89,22 +89,6 @@ const ServiceRequest = Schema.Struct({
 type ServiceRequest = typeof ServiceRequest.Type
 
 /**
- * media_url is kept as text beside the description and never fetched: fetching a URL a stranger gave
- * would let anyone make the server call anywhere, and the tips table keeps only uploaded photos.
- */
-const MEDIA_MARK = "\n\n附图链接："
-
-export const withMediaUrl = (description: string, mediaUrl: string | undefined) =>
-  mediaUrl === undefined ? description : `${description}${MEDIA_MARK}${mediaUrl}`
-
-export const splitMediaUrl = (stored: string): { description: string; mediaUrl: string | null } => {
-  const at = stored.lastIndexOf(MEDIA_MARK)
-  return at < 0
-    ? { description: stored, mediaUrl: null }
-    : { description: stored.slice(0, at), mediaUrl: stored.slice(at + MEDIA_MARK.length) }
-}
-
-/**
  * A zone named in a free-text address, for filers with neither a position nor a picked zone: the
  * longest zone name the address contains, if exactly one zone has it. There is no geocoder here.
  */
@@ -163,7 +147,8 @@ export const decodeServiceRequest = (
     gridId,
     point,
     category: r.service_code,
-    description: withMediaUrl(r.description.trim(), r.media_url?.trim()),
+    description: r.description.trim(),
+    mediaUrl: r.media_url?.trim(),
     address,
     contact,
   })

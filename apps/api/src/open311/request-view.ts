@@ -1,6 +1,5 @@
 import type { StoredTip } from "@firegrid/db"
 import { publicTipView } from "../services/tips.ts"
-import { splitMediaUrl } from "./request-input.ts"
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 
@@ -15,14 +14,13 @@ export const shanghaiIso = (at: Date): string =>
  */
 export const serviceRequestView = (stored: StoredTip) => {
   const view = publicTipView(stored)
-  const { description, mediaUrl } = splitMediaUrl(view.description)
   return {
     service_request_id: view.trackingCode,
     status: view.open311Status,
     status_notes: view.statusLabel,
     service_name: view.categoryLabel,
     service_code: view.category,
-    description,
+    description: view.description,
     agency_responsible: view.zoneName,
     service_notice: null,
     requested_datetime: shanghaiIso(stored.filedAt),
@@ -33,6 +31,6 @@ export const serviceRequestView = (stored: StoredTip) => {
     zipcode: null,
     lat: null,
     long: null,
-    media_url: mediaUrl,
+    media_url: stored.mediaUrl,
   }
 }

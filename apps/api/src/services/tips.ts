@@ -25,6 +25,8 @@ export interface TipSubmission {
   readonly address?: string | undefined
   readonly contact?: string | undefined
   readonly photos?: ReadonlyArray<Uint8Array> | undefined
+  /** Open311's `media_url`: kept as a link, never fetched (a stranger's URL is not ours to request). */
+  readonly mediaUrl?: string | undefined
 }
 
 /**
@@ -66,6 +68,7 @@ export const fileTip = async (
       contact: submission.contact?.trim() || null,
       point: submission.point ?? null,
       receivedOn: today,
+      mediaUrl: submission.mediaUrl ?? null,
     },
     now,
     cleaned.filter((p): p is CleanPhoto => !isFieldIssue(p)),

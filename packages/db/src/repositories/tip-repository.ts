@@ -21,6 +21,8 @@ export interface NewTip {
   readonly contact: string | null
   readonly point: readonly [number, number] | null
   readonly receivedOn: string
+  /** A picture link from an Open311 client; never fetched. */
+  readonly mediaUrl?: string | null
 }
 
 export interface NewPhoto {
@@ -38,6 +40,7 @@ export interface StoredTip {
   readonly zoneName: string
   readonly address: string | null
   readonly point: readonly [number, number] | null
+  readonly mediaUrl: string | null
   readonly photoCount: number
   readonly filedAt: Date
   readonly updatedAt: Date
@@ -79,6 +82,7 @@ const storedTipColumns = {
   address: tips.address,
   contact: tips.contact,
   point: tips.point,
+  mediaUrl: tips.mediaUrl,
   status: tips.status,
   receivedOn: tips.receivedOn,
   photoCount: tips.photoCount,
@@ -109,6 +113,7 @@ const toStoredTip = (row: TipRow, events: ReadonlyArray<TipEvent>): StoredTip =>
   zoneName: row.zoneName,
   address: row.address,
   point: row.point,
+  mediaUrl: row.mediaUrl,
   photoCount: row.photoCount,
   filedAt: row.filedAt,
   updatedAt: row.updatedAt,
