@@ -344,6 +344,25 @@ describe.each(testEngines())("the closed loop on %s (五(三), H-1..H-6, E-1)", 
     expect(elsewhere.data?.issues?.[0]).toMatchObject({ path: ["source"], message: "该次检查未检查此单位" })
   })
 
+  it("gives notices issued at the same moment consecutive numbers of the issuer's year (H-2)", async () => {
+    const found = await Promise.all(
+      [5, 6, 7].map((i) =>
+        gaocheng.hazard.record.mutate({
+          unitId: quheUnits[i % quheUnits.length]!,
+          category: "fireEquipment",
+          description: `灭火器压力不足（${i}）`,
+          source: { _tag: "Inspection" },
+        }),
+      ),
+    )
+    const issued = await Promise.all(
+      found.map((h) => gaocheng.notice.issue.mutate({ hazardIds: [h.id], deadline: "2026-04-30" })),
+    )
+    const numbers = issued.map((n) => n.number).sort()
+    expect(new Set(numbers).size).toBe(3)
+    for (const n of numbers) expect(n).toMatch(/^告成安监改〔2026〕00[2-4]号$/)
+  })
+
   it("a unit outside my grids cannot get a hazard from me", async () => {
     const quhe = await api.signIn("quhe")
     const refused = await failureOf(
