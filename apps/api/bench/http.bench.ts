@@ -49,10 +49,14 @@ const loadApi = (base: string, seconds: number) =>
 const pgbench = (url: string, script: string, seconds: number): number => {
   const file = join(tmpdir(), `firegrid-pgbench-${process.pid}-${Math.random().toString(36).slice(2)}.sql`)
   writeFileSync(file, script)
-  const out = execFileSync("pgbench", ["-n", "-c", String(CONNECTIONS), "-j", "2", "-T", String(seconds), "-f", file, url], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  })
+  const out = execFileSync(
+    "pgbench",
+    ["-n", "-c", String(CONNECTIONS), "-j", "2", "-T", String(seconds), "-f", file, url],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  )
   const tps = /tps = ([\d.]+)/.exec(out)?.[1]
   if (!tps) throw new Error(`pgbench said: ${out}`)
   return Number(tps)

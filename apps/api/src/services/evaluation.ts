@@ -110,13 +110,19 @@ export const runEvaluation = async (
     workdays: workdayPredicateOf(world.calendar),
     weights,
   })
-  const evaluated = new Set<string>(grids.subtree(parent.id).map((g) => g.id))
+  // 六(三): the county evaluates its townships; a township its villages and their zones. A county run keeps
+  // the townships only — each township's own run holds the grids below it — so a county page stays small.
+  const evaluated =
+    parent.level === "county"
+      ? new Set<string>(grids.children(parent.id).map((g) => g.id))
+      : new Set<string>(grids.subtree(parent.id).map((g) => g.id))
+  const rankedUnder = parent.level === "county" ? new Set<string>([parent.id]) : evaluated
   const doc: StoredEvaluation = {
     parentId: parent.id,
     period: request.period,
     asOf,
     scores: [...evaluation.scores.values()].filter((s) => evaluated.has(s.gridId)).map((s) => encodeScore(s)),
-    rankings: evaluation.rankings.filter((r) => evaluated.has(r.parentId)),
+    rankings: evaluation.rankings.filter((r) => rankedUnder.has(r.parentId)),
   }
   await insertEvaluation(
     db,
