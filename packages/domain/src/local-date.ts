@@ -66,13 +66,13 @@ export const datesBetween = (from: LocalDate, to: LocalDate): ReadonlyArray<Loca
   return out
 }
 
+// Building an Intl formatter costs far more than using one: make it once.
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+})
+
 /** The Shanghai calendar date of an instant; the caller supplies the instant. */
-export const localDateAt = (instant: Date): LocalDate => {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant)
-  return parts as LocalDate
-}
+export const localDateAt = (instant: Date): LocalDate => shanghaiDate.format(instant) as LocalDate
