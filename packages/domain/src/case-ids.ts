@@ -1,11 +1,9 @@
-import { Schema } from "effect"
+import { Id } from "./ids.ts"
 
 /**
  * Ids of the records in the closed loop from finding a hazard to closing it (SPEC §3, §4): hazards,
  * rectification notices, rechecks, public tips, escalations and the archive entries they leave.
  */
-const Id = <B extends string>(brand: B) => Schema.NonEmptyTrimmedString.pipe(Schema.brand(brand))
-
 export const HazardId = Id("HazardId")
 export type HazardId = typeof HazardId.Type
 export const NoticeId = Id("NoticeId")

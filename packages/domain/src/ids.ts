@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 
-const Id = <B extends string>(brand: B) => Schema.NonEmptyTrimmedString.pipe(Schema.brand(brand))
+/** A non-empty id string branded so that a grid id cannot be passed where a unit id is expected. */
+export const Id = <B extends string>(brand: B) => Schema.NonEmptyTrimmedString.pipe(Schema.brand(brand))
 
 export const GridId = Id("GridId")
 export type GridId = typeof GridId.Type
