@@ -26,6 +26,8 @@ export const writeBenchSection = (key: string, body: string): void => {
   const i = current.indexOf(start)
   const j = current.indexOf(end)
   const next =
-    i >= 0 && j > i ? current.slice(0, i) + text + current.slice(j + end.length) : `${current.trimEnd()}\n\n${text}\n`
+    i >= 0 && j > i
+      ? current.slice(0, i) + text + current.slice(j + end.length)
+      : `${current.trimEnd()}\n\n${text}\n`
   writeFileSync(docsFile, next)
 }
