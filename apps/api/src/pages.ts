@@ -14,16 +14,16 @@ const NOT_BUILT = (app: string) =>
  */
 const mountSpa = (http: Hono, prefix: string, app: "admin" | "report") => {
   const root = distOf(app)
-  const indexFile = `${root}/index.html`
   const base = prefix === "/" ? "" : prefix
-  http.use(
-    `${base}/assets/*`,
-    serveStatic({ root, rewriteRequestPath: (p) => p.slice(base.length) }),
-    async (c) => c.notFound(),
-  )
-  http.get(`${base}/*`, serveStatic({ root, rewriteRequestPath: (p) => p.slice(base.length) }), (c) =>
-    existsSync(indexFile) ? c.html(readFileSync(indexFile, "utf8")) : c.html(NOT_BUILT(app), 503),
-  )
+  if (!existsSync(`${root}/index.html`)) {
+    // Not built (tests of the API alone, or a checkout before `npm run build`): say so instead of 404s.
+    http.get(`${base}/*`, (c) => c.html(NOT_BUILT(app), 503))
+    return
+  }
+  const index = readFileSync(`${root}/index.html`, "utf8")
+  const files = serveStatic({ root, rewriteRequestPath: (p) => p.slice(base.length) })
+  http.use(`${base}/assets/*`, files, async (c) => c.notFound())
+  http.get(`${base}/*`, files, (c) => c.html(index))
 }
 
 export const mountPages = (http: Hono) => {
