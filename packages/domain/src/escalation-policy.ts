@@ -42,11 +42,16 @@ export const workdaysOf = (isWorkday: WorkdayPredicate): Workdays => {
     }
     return w
   }
-  const afterCache = new Map<string, LocalDate>()
+  // One table per step count, keyed by the date itself: no key string is built per call.
+  const afterCache = new Map<number, Map<LocalDate, LocalDate>>()
   const after = (d: LocalDate, n: number): LocalDate => {
     if (n <= 0) return d
-    const key = `${d}+${n}`
-    const hit = afterCache.get(key)
+    let byDate = afterCache.get(n)
+    if (byDate === undefined) {
+      byDate = new Map()
+      afterCache.set(n, byDate)
+    }
+    const hit = byDate.get(d)
     if (hit !== undefined) return hit
     let cur = d
     let left = n
@@ -55,7 +60,7 @@ export const workdaysOf = (isWorkday: WorkdayPredicate): Workdays => {
       cur = addDays(cur, 1)
       if (isW(cur)) left--
     }
-    afterCache.set(key, cur)
+    byDate.set(d, cur)
     return cur
   }
   const onOrBefore = (d: LocalDate): LocalDate => {

@@ -131,6 +131,8 @@ export interface CaseIndex {
   readonly progress: (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => NoticeProgress
 }
 
+const NO_RECHECKS: ReadonlyArray<Recheck> = []
+
 export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workdays): CaseIndex => {
   const workdays = typeof isWorkday === "function" ? workdaysOf(isWorkday) : isWorkday
   let hazardById: Map<HazardId, Hazard> | null = null
@@ -175,15 +177,23 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
     return undefined
   }
   // One memo per (date, policy): a sweep and an evaluation on the same day share every notice's progress.
-  let memo: { asOf: LocalDate; policy: EscalationPolicy; byNotice: Map<Notice, NoticeProgress> } | null = null
+  // Keyed by the notice's id (its string hash is cached; an object key needs an identity hash), and only
+  // a hit for the very same notice object counts: another object with the same id is computed afresh.
+  let memo: { asOf: LocalDate; policy: EscalationPolicy; byNotice: Map<NoticeId, NoticeProgress> } | null =
+    null
   const progress = (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => {
     if (memo === null || memo.asOf !== asOf || memo.policy !== policy)
       memo = { asOf, policy, byNotice: new Map() }
-    let value = memo.byNotice.get(notice)
-    if (value === undefined) {
-      value = noticeProgress(notice, rechecksByNotice.get(notice.id) ?? [], asOf, policy, workdays)
-      memo.byNotice.set(notice, value)
-    }
+    const hit = memo.byNotice.get(notice.id)
+    if (hit !== undefined && hit.notice === notice) return hit
+    const value = noticeProgress(
+      notice,
+      rechecksByNotice.get(notice.id) ?? NO_RECHECKS,
+      asOf,
+      policy,
+      workdays,
+    )
+    if (hit === undefined) memo.byNotice.set(notice.id, value)
     return value
   }
   return { grids: facts.grids, workdays, hazard, rechecksByNotice, atLevel, department, progress }
@@ -235,71 +245,97 @@ export const sweepEscalations = (
 ): ReadonlyArray<Escalation> => {
   const { workdays, atLevel } = index
   const out: Escalation[] = []
-  const memoDate = <A>(prefix: string, d: LocalDate, f: () => A): A => {
-    let byDate = workdays.memo.get(prefix) as Map<LocalDate, A> | undefined
+  const memoMap = <A>(key: string): Map<LocalDate, A> => {
+    let byDate = workdays.memo.get(key) as Map<LocalDate, A> | undefined
     if (byDate === undefined) {
       byDate = new Map()
-      workdays.memo.set(prefix, byDate)
+      workdays.memo.set(key, byDate)
     }
-    let v = byDate.get(d)
+    return byDate
+  }
+  const plusOne = memoMap<LocalDate>("+1")
+  const dayAfter = (d: LocalDate): LocalDate => {
+    let v = plusOne.get(d)
     if (v === undefined) {
-      v = f()
-      byDate.set(d, v)
+      v = addDays(d, 1)
+      plusOne.set(d, v)
     }
     return v
   }
-  const dayAfter = (d: LocalDate) => memoDate("+1", d, () => addDays(d, 1))
-  const emit = (e: {
-    trigger: EscalationTrigger
-    subject: string
-    fromGridId: GridId
-    to: EscalationTarget
-    triggeredOn: LocalDate
-    dueOn: LocalDate
-    unitIds: ReadonlyArray<UnitId>
-    hazardIds: ReadonlyArray<HazardId>
-    noticeIds: ReadonlyArray<NoticeId>
-    tipIds: ReadonlyArray<TipId>
-    summary: string
-    archiveKind: ArchiveEntryKind
-    archiveTitle: string
-  }) => {
-    const id = escalationId(e.trigger, e.subject)
+  // Positional rather than one argument object: a county's sweep emits tens of thousands.
+  const emit = (
+    trigger: EscalationTrigger,
+    subject: string,
+    fromGridId: GridId,
+    to: EscalationTarget,
+    triggeredOn: LocalDate,
+    dueOn: LocalDate,
+    unitIds: ReadonlyArray<UnitId>,
+    hazardIds: ReadonlyArray<HazardId>,
+    noticeIds: ReadonlyArray<NoticeId>,
+    tipIds: ReadonlyArray<TipId>,
+    summary: string,
+    archiveKind: ArchiveEntryKind,
+    archiveTitle: string,
+  ): void => {
+    const id = escalationId(trigger, subject)
     out.push({
       id,
-      trigger: e.trigger,
-      subject: e.subject,
-      clause: ESCALATION_TRIGGER_CLAUSE[e.trigger],
-      fromGridId: e.fromGridId,
-      to: e.to,
-      triggeredOn: e.triggeredOn,
-      dueOn: e.dueOn,
-      unitIds: e.unitIds,
-      hazardIds: e.hazardIds,
-      noticeIds: e.noticeIds,
-      tipIds: e.tipIds,
-      summary: e.summary,
+      trigger,
+      subject,
+      clause: ESCALATION_TRIGGER_CLAUSE[trigger],
+      fromGridId,
+      to,
+      triggeredOn,
+      dueOn,
+      unitIds,
+      hazardIds,
+      noticeIds,
+      tipIds,
+      summary,
       archive: {
         id: archiveEntryIdFor(id),
-        gridId: e.fromGridId,
-        on: e.triggeredOn,
-        kind: e.archiveKind,
-        title: e.archiveTitle,
+        gridId: fromGridId,
+        on: triggeredOn,
+        kind: archiveKind,
+        title: archiveTitle,
         escalationId: id,
-        unitIds: e.unitIds,
-        hazardIds: e.hazardIds,
-        noticeIds: e.noticeIds,
-        tipIds: e.tipIds,
+        unitIds,
+        hazardIds,
+        noticeIds,
+        tipIds,
       },
     })
   }
-  const departmentTarget = (kind: DepartmentKind, townshipId: GridId): EscalationTarget => ({
-    _tag: "Department",
-    kind,
-    departmentId: index.department(kind, townshipId)?.id ?? null,
-    forGridId: townshipId,
-  })
-  const gridTarget = (g: Grid): EscalationTarget => ({ _tag: "Grid", gridId: g.id, level: g.level })
+  // Targets are immutable values: one per department kind and township, one per grid.
+  const departmentTargets = new Map<DepartmentKind, Map<GridId, EscalationTarget>>()
+  const departmentTarget = (kind: DepartmentKind, townshipId: GridId): EscalationTarget => {
+    let byTownship = departmentTargets.get(kind)
+    if (byTownship === undefined) {
+      byTownship = new Map()
+      departmentTargets.set(kind, byTownship)
+    }
+    let target = byTownship.get(townshipId)
+    if (target === undefined) {
+      target = {
+        _tag: "Department",
+        kind,
+        departmentId: index.department(kind, townshipId)?.id ?? null,
+        forGridId: townshipId,
+      }
+      byTownship.set(townshipId, target)
+    }
+    return target
+  }
+  const gridTargets = new Map<GridId, EscalationTarget>()
+  const gridTarget = (g: Grid): EscalationTarget => {
+    let target = gridTargets.get(g.id)
+    if (target === undefined) {
+      target = { _tag: "Grid", gridId: g.id, level: g.level }
+      gridTargets.set(g.id, target)
+    }
+    return target
+  }
   const nameOf = (id: GridId) => index.grids.byId.get(id)?.name ?? id
 
   /** When each case (a notice, or a major hazard with no notice) first went up, and its township. */
@@ -314,141 +350,193 @@ export const sweepEscalations = (
     readonly noticeIds: ReadonlyArray<NoticeId>
   }
   const cases = new Map<string, OpenCase>()
-  const noteCase = (c: OpenCase) => {
-    const seen = cases.get(c.key)
-    if (seen === undefined) cases.set(c.key, c)
-    else if (c.escalatedOn < seen.escalatedOn) seen.escalatedOn = c.escalatedOn
+  /** Notes a case; the record is only built the first time its key is seen. */
+  const noteCase = (
+    key: string,
+    townshipId: GridId,
+    fromGridId: GridId,
+    escalatedOn: LocalDate,
+    unitId: UnitId,
+    progress: NoticeProgress | null,
+    hazardIds: ReadonlyArray<HazardId>,
+    noticeIds: ReadonlyArray<NoticeId>,
+  ) => {
+    const seen = cases.get(key)
+    if (seen === undefined)
+      cases.set(key, { key, townshipId, fromGridId, escalatedOn, unitId, progress, hazardIds, noticeIds })
+    else if (escalatedOn < seen.escalatedOn) seen.escalatedOn = escalatedOn
   }
 
   // --- notices: failed and missed township rechecks, village cases not fixed in time -----------------
-  const villageLate = new Map<string, { village: Grid; periodEnd: LocalDate; items: NoticeProgress[] }>()
-  for (const notice of facts.notices) {
+  interface VillageGroup {
+    readonly key: string
+    readonly village: Grid
+    readonly periodEnd: LocalDate
+    readonly items: NoticeProgress[]
+  }
+  /** Late village notices by village, then by period key. */
+  const villageLate = new Map<Grid, Map<string, VillageGroup>>()
+  const villagePeriod = policy.villageOverdue.period
+  const periods = memoMap<{ readonly key: string; readonly end: LocalDate }>(`ap${villagePeriod}`)
+  const notices = facts.notices
+  for (let i = 0; i < notices.length; i++) {
+    const notice = notices[i]!
     if (notice.issuedOn > asOf) continue
     const progress = index.progress(notice, asOf, policy)
-    const township = atLevel(notice.gridId, "large")
-    if (notice.issuer._tag === "TownshipOffice") {
-      const issuerGridId = notice.issuer.gridId
+    const issuer = notice.issuer
+    if (issuer._tag === "TownshipOffice") {
+      const township = atLevel(notice.gridId, "large")
+      const issuerGridId = issuer.gridId
       const failed = progress.firstFailed
+      let subject: string | undefined
       if (policy.recheckFailed.enabled && failed !== null && township !== undefined) {
-        const notRectified = failed.results.filter((r) => !r.rectified).map((r) => r.hazardId)
-        emit({
-          trigger: "recheckFailed",
-          subject: `notice/${notice.id}`,
-          fromGridId: issuerGridId,
-          to: departmentTarget("police", township.id),
-          triggeredOn: failed.on,
-          dueOn: workdays.after(failed.on, policy.recheckFailed.reportWithinWorkdays),
-          unitIds: [notice.unitId],
-          hazardIds: notRectified,
-          noticeIds: [notice.id],
-          tipIds: [],
-          summary: `${failed.on} 复查整改通知书 ${notice.number}，${notRectified.length} 项隐患未整改到位，建立档案并上报辖区派出所（五(三)）`,
-          archiveKind: "unrectifiedUnit",
-          archiveTitle: `未整改到位隐患单位：通知书 ${notice.number}`,
-        })
-        noteCase({
-          key: `notice/${notice.id}`,
-          townshipId: township.id,
-          fromGridId: issuerGridId,
-          escalatedOn: failed.on,
-          unitId: notice.unitId,
+        const notRectified: HazardId[] = []
+        for (const r of failed.results) if (!r.rectified) notRectified.push(r.hazardId)
+        subject = `notice/${notice.id}`
+        const noticeIds = [notice.id]
+        emit(
+          "recheckFailed",
+          subject,
+          issuerGridId,
+          departmentTarget("police", township.id),
+          failed.on,
+          workdays.after(failed.on, policy.recheckFailed.reportWithinWorkdays),
+          [notice.unitId],
+          notRectified,
+          noticeIds,
+          [],
+          `${failed.on} 复查整改通知书 ${notice.number}，${notRectified.length} 项隐患未整改到位，建立档案并上报辖区派出所（五(三)）`,
+          "unrectifiedUnit",
+          `未整改到位隐患单位：通知书 ${notice.number}`,
+        )
+        noteCase(
+          subject,
+          township.id,
+          issuerGridId,
+          failed.on,
+          notice.unitId,
           progress,
-          hazardIds: notice.hazardIds,
-          noticeIds: [notice.id],
-        })
+          notice.hazardIds,
+          noticeIds,
+        )
       }
-      const missedFrom = dayAfter(progress.recheckDue)
-      const county = atLevel(issuerGridId, "county")
-      if (
-        policy.recheckMissed.enabled &&
-        asOf >= missedFrom &&
-        (progress.firstRecheckOn === null || progress.firstRecheckOn > progress.recheckDue) &&
-        (progress.closedOn === null || progress.closedOn > progress.recheckDue) &&
-        county !== undefined
-      ) {
-        emit({
-          trigger: "recheckMissed",
-          subject: `notice/${notice.id}`,
-          fromGridId: issuerGridId,
-          to: gridTarget(county),
-          triggeredOn: missedFrom,
-          dueOn: workdays.after(progress.recheckDue, policy.recheckMissed.reportWithinWorkdays),
-          unitIds: [notice.unitId],
-          hazardIds: notice.hazardIds,
-          noticeIds: [notice.id],
-          tipIds: [],
-          summary: `整改通知书 ${notice.number} 整改期限 ${notice.deadline} 已过，至 ${progress.recheckDue} 未复查`,
-          archiveKind: "recheckMissed",
-          archiveTitle: `逾期未复查：通知书 ${notice.number}`,
-        })
-        if (township !== undefined)
-          noteCase({
-            key: `notice/${notice.id}`,
-            townshipId: township.id,
-            fromGridId: issuerGridId,
-            escalatedOn: missedFrom,
-            unitId: notice.unitId,
-            progress,
-            hazardIds: notice.hazardIds,
-            noticeIds: [notice.id],
-          })
+      if (policy.recheckMissed.enabled) {
+        const due = progress.recheckDue
+        const missedFrom = dayAfter(due)
+        if (
+          asOf >= missedFrom &&
+          (progress.firstRecheckOn === null || progress.firstRecheckOn > due) &&
+          (progress.closedOn === null || progress.closedOn > due)
+        ) {
+          const county = atLevel(issuerGridId, "county")
+          if (county !== undefined) {
+            subject ??= `notice/${notice.id}`
+            const noticeIds = [notice.id]
+            emit(
+              "recheckMissed",
+              subject,
+              issuerGridId,
+              gridTarget(county),
+              missedFrom,
+              workdays.after(due, policy.recheckMissed.reportWithinWorkdays),
+              [notice.unitId],
+              notice.hazardIds,
+              noticeIds,
+              [],
+              `整改通知书 ${notice.number} 整改期限 ${notice.deadline} 已过，至 ${due} 未复查`,
+              "recheckMissed",
+              `逾期未复查：通知书 ${notice.number}`,
+            )
+            if (township !== undefined)
+              noteCase(
+                subject,
+                township.id,
+                issuerGridId,
+                missedFrom,
+                notice.unitId,
+                progress,
+                notice.hazardIds,
+                noticeIds,
+              )
+          }
+        }
       }
     } else if (policy.villageOverdue.enabled) {
       const cutoff = progress.recheckDue
-      const inTime = progress.closedOn !== null && progress.closedOn <= cutoff
-      if (!inTime && cutoff < asOf) {
-        const village = index.grids.byId.get(notice.issuer.gridId)
-        const period = memoDate(`ap${policy.villageOverdue.period}`, cutoff, () =>
-          aggregationPeriodOf(cutoff, policy.villageOverdue.period),
-        )
-        if (village !== undefined && period.end < asOf) {
-          const key = `${village.id}/${period.key}`
-          const group = villageLate.get(key)
-          if (group) group.items.push(progress)
-          else villageLate.set(key, { village, periodEnd: period.end, items: [progress] })
+      const closedOn = progress.closedOn
+      if (cutoff < asOf && (closedOn === null || closedOn > cutoff)) {
+        const village = index.grids.byId.get(issuer.gridId)
+        if (village !== undefined) {
+          let period = periods.get(cutoff)
+          if (period === undefined) {
+            period = aggregationPeriodOf(cutoff, villagePeriod)
+            periods.set(cutoff, period)
+          }
+          if (period.end < asOf) {
+            let byPeriod = villageLate.get(village)
+            if (byPeriod === undefined) {
+              byPeriod = new Map()
+              villageLate.set(village, byPeriod)
+            }
+            const group = byPeriod.get(period.key)
+            if (group) group.items.push(progress)
+            else
+              byPeriod.set(period.key, {
+                key: `${village.id}/${period.key}`,
+                village,
+                periodEnd: period.end,
+                items: [progress],
+              })
+          }
         }
       }
     }
   }
 
-  for (const [key, { village, periodEnd, items }] of villageLate) {
-    const township = atLevel(village.id, "large")
-    if (township === undefined) continue
-    const triggeredOn = dayAfter(periodEnd)
-    items.sort((a, b) => (a.notice.id < b.notice.id ? -1 : a.notice.id > b.notice.id ? 1 : 0))
-    const hazardIds: HazardId[] = []
-    for (const p of items)
-      for (const h of p.notice.hazardIds) {
-        const d = p.rectifiedOn.get(h)
-        if (d === undefined || d > p.recheckDue) hazardIds.push(h)
+  for (const byPeriod of villageLate.values())
+    for (const { key, village, periodEnd, items } of byPeriod.values()) {
+      const township = atLevel(village.id, "large")
+      if (township === undefined) continue
+      const triggeredOn = dayAfter(periodEnd)
+      items.sort((a, b) => (a.notice.id < b.notice.id ? -1 : a.notice.id > b.notice.id ? 1 : 0))
+      const hazardIds: HazardId[] = []
+      const noticeIds: NoticeId[] = []
+      const unitIds = new Set<UnitId>()
+      for (const p of items) {
+        noticeIds.push(p.notice.id)
+        unitIds.add(p.notice.unitId)
+        for (const h of p.notice.hazardIds) {
+          const d = p.rectifiedOn.get(h)
+          if (d === undefined || d > p.recheckDue) hazardIds.push(h)
+        }
       }
-    emit({
-      trigger: "villageOverdue",
-      subject: key,
-      fromGridId: village.id,
-      to: gridTarget(township),
-      triggeredOn,
-      dueOn: workdays.after(periodEnd, policy.villageOverdue.reportWithinWorkdays),
-      unitIds: uniq(items.map((p) => p.notice.unitId)),
-      hazardIds,
-      noticeIds: items.map((p) => p.notice.id),
-      tipIds: [],
-      summary: `${village.name}汇总不能按期整改的隐患：${items.length} 份通知书、${hazardIds.length} 项隐患，上报${township.name}（五(三)）`,
-      archiveKind: "villageOverdueReport",
-      archiveTitle: `${village.name}逾期未整改隐患汇总（${key.slice(key.indexOf("/") + 1)}）`,
-    })
-    for (const p of items)
-      noteCase({
-        key: `notice/${p.notice.id}`,
-        townshipId: township.id,
-        fromGridId: village.id,
-        escalatedOn: triggeredOn,
-        unitId: p.notice.unitId,
-        progress: p,
-        hazardIds: p.notice.hazardIds,
-        noticeIds: [p.notice.id],
-      })
-  }
+      emit(
+        "villageOverdue",
+        key,
+        village.id,
+        gridTarget(township),
+        triggeredOn,
+        workdays.after(periodEnd, policy.villageOverdue.reportWithinWorkdays),
+        [...unitIds],
+        hazardIds,
+        noticeIds,
+        [],
+        `${village.name}汇总不能按期整改的隐患：${items.length} 份通知书、${hazardIds.length} 项隐患，上报${township.name}（五(三)）`,
+        "villageOverdueReport",
+        `${village.name}逾期未整改隐患汇总（${key.slice(key.indexOf("/") + 1)}）`,
+      )
+      for (const p of items)
+        noteCase(
+          `notice/${p.notice.id}`,
+          township.id,
+          village.id,
+          triggeredOn,
+          p.notice.unitId,
+          p,
+          p.notice.hazardIds,
+          [p.notice.id],
+        )
+    }
 
   // --- major hazards: the fire brigade at once (H-6) ------------------------------------------------
   if (policy.majorHazard.enabled) {
@@ -483,56 +571,50 @@ export const sweepEscalations = (
       if (hazard === undefined) continue
       const township = atLevel(hazard.gridId, "large")
       if (township === undefined) continue
-      emit({
-        trigger: "majorHazard",
-        subject: `hazard/${hazardId}`,
-        fromGridId: township.id,
-        to: departmentTarget("fireBrigade", township.id),
-        triggeredOn: on,
-        dueOn: workdays.after(on, policy.majorHazard.reportWithinWorkdays),
-        unitIds: [hazard.unitId],
-        hazardIds: [hazardId],
-        noticeIds: [],
-        tipIds: [],
-        summary: `${on} 判定为重大火灾隐患：${hazard.description}，立即移送消防救援机构（H-6）`,
-        archiveKind: "majorHazardLedger",
-        archiveTitle: `重大火灾隐患登记：${hazard.description}`,
-      })
-      const notice = noticeOfHazard.get(hazardId)
-      const progress =
-        notice === undefined || notice.issuedOn > asOf ? null : index.progress(notice, asOf, policy)
-      noteCase(
-        notice !== undefined && progress !== null
-          ? {
-              key: `notice/${notice.id}`,
-              townshipId: township.id,
-              fromGridId: township.id,
-              escalatedOn: on,
-              unitId: notice.unitId,
-              progress,
-              hazardIds: notice.hazardIds,
-              noticeIds: [notice.id],
-            }
-          : {
-              key: `hazard/${hazardId}`,
-              townshipId: township.id,
-              fromGridId: township.id,
-              escalatedOn: on,
-              unitId: hazard.unitId,
-              progress: null,
-              hazardIds: [hazardId],
-              noticeIds: [],
-            },
+      const subject = `hazard/${hazardId}`
+      const hazardIds = [hazardId]
+      emit(
+        "majorHazard",
+        subject,
+        township.id,
+        departmentTarget("fireBrigade", township.id),
+        on,
+        workdays.after(on, policy.majorHazard.reportWithinWorkdays),
+        [hazard.unitId],
+        hazardIds,
+        [],
+        [],
+        `${on} 判定为重大火灾隐患：${hazard.description}，立即移送消防救援机构（H-6）`,
+        "majorHazardLedger",
+        `重大火灾隐患登记：${hazard.description}`,
       )
+      const notice = noticeOfHazard.get(hazardId)
+      if (notice !== undefined && notice.issuedOn <= asOf)
+        noteCase(
+          `notice/${notice.id}`,
+          township.id,
+          township.id,
+          on,
+          notice.unitId,
+          index.progress(notice, asOf, policy),
+          notice.hazardIds,
+          [notice.id],
+        )
+      else noteCase(subject, township.id, township.id, on, hazard.unitId, null, hazardIds, [])
     }
   }
 
   // --- tips not answered in time (T-3) ---------------------------------------------------------------
   if (policy.tipAcknowledgement.enabled && policy.tipAcknowledgement.workdays > 0) {
     const step = policy.tipAcknowledgement.workdays
+    const chains = new Map<GridId, ReadonlyArray<Grid | undefined>>()
     for (const tip of facts.tips) {
       if (tip.receivedOn > asOf) continue
-      const chain = [index.grids.byId.get(tip.gridId), ...index.grids.ancestors(tip.gridId)]
+      let chain = chains.get(tip.gridId)
+      if (chain === undefined) {
+        chain = [index.grids.byId.get(tip.gridId), ...index.grids.ancestors(tip.gridId)]
+        chains.set(tip.gridId, chain)
+      }
       for (let k = 1; k <= policy.tipAcknowledgement.levelsUp; k++) {
         const deadline = workdays.after(tip.receivedOn, step * k)
         if (asOf <= deadline) break
@@ -540,21 +622,21 @@ export const sweepEscalations = (
         const from = chain[k - 1]
         const to = chain[k]
         if (from === undefined || to === undefined) break
-        emit({
-          trigger: "tipNotAcknowledged",
-          subject: `tip/${tip.tipId}/${k}`,
-          fromGridId: from.id,
-          to: gridTarget(to),
-          triggeredOn: dayAfter(deadline),
-          dueOn: workdays.after(deadline, step),
-          unitIds: [],
-          hazardIds: [],
-          noticeIds: [],
-          tipIds: [tip.tipId],
-          summary: `群众举报 ${tip.tipId}（${tip.receivedOn} 收到）至 ${deadline} 未受理，转${to.name}督办（T-3）`,
-          archiveKind: "tipOverdue",
-          archiveTitle: `举报超时未受理：${tip.tipId}`,
-        })
+        emit(
+          "tipNotAcknowledged",
+          `tip/${tip.tipId}/${k}`,
+          from.id,
+          gridTarget(to),
+          dayAfter(deadline),
+          workdays.after(deadline, step),
+          [],
+          [],
+          [],
+          [tip.tipId],
+          `群众举报 ${tip.tipId}（${tip.receivedOn} 收到）至 ${deadline} 未受理，转${to.name}督办（T-3）`,
+          "tipOverdue",
+          `举报超时未受理：${tip.tipId}`,
+        )
       }
     }
   }
@@ -592,38 +674,36 @@ export const sweepEscalations = (
         const unitIds: UnitId[] = []
         const hazardIds: HazardId[] = []
         const noticeIds: NoticeId[] = []
-        const keys: string[] = []
+        let count = 0
         for (const c of list) {
           if (c.escalatedOn > escalatedBy) continue
-          const open =
-            c.progress === null
-              ? c.hazardIds
-              : c.hazardIds.filter((h) => {
-                  const d = c.progress!.rectifiedOn.get(h)
-                  return d === undefined || d > cutoff
-                })
-          if (open.length === 0) continue
-          keys.push(c.key)
+          const before = hazardIds.length
+          const rectifiedOn = c.progress?.rectifiedOn
+          for (const h of c.hazardIds) {
+            const d = rectifiedOn?.get(h)
+            if (d === undefined || d > cutoff) hazardIds.push(h)
+          }
+          if (hazardIds.length === before) continue
+          count++
           unitIds.push(c.unitId)
-          hazardIds.push(...open)
-          noticeIds.push(...c.noticeIds)
+          for (const n of c.noticeIds) noticeIds.push(n)
         }
-        if (keys.length === 0) continue
-        emit({
-          trigger: "jointMeetingAgenda",
-          subject: `${townshipId}@${meetingOn}`,
-          fromGridId: townshipId,
-          to: { _tag: "JointMeeting", townshipId, meetingOn },
-          triggeredOn: cutoff,
-          dueOn: meetingOn,
-          unitIds: uniq(unitIds),
+        if (count === 0) continue
+        emit(
+          "jointMeetingAgenda",
+          `${townshipId}@${meetingOn}`,
+          townshipId,
+          { _tag: "JointMeeting", townshipId, meetingOn },
+          cutoff,
+          meetingOn,
+          uniq(unitIds),
           hazardIds,
           noticeIds,
-          tipIds: [],
-          summary: `${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的案件 ${keys.length} 件、隐患 ${hazardIds.length} 项，研究联合执法（五(五)）`,
-          archiveKind: "jointMeetingCase",
-          archiveTitle: `提请${nameOf(townshipId)}${meetingOn} 联席会议研究的案件（${keys.length} 件）`,
-        })
+          [],
+          `${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的案件 ${count} 件、隐患 ${hazardIds.length} 项，研究联合执法（五(五)）`,
+          "jointMeetingCase",
+          `提请${nameOf(townshipId)}${meetingOn} 联席会议研究的案件（${count} 件）`,
+        )
       }
     }
   }

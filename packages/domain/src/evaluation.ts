@@ -179,14 +179,25 @@ export const measureGrids = (input: EvaluationInput): ReadonlyMap<GridId, GridFa
   }
 
   // Inspection coverage: the units of each zone, and which of them an inspection visited in the period.
+  // A county's half-year holds millions of unit visits: plain indexed loops, no per-activity allocation.
   const inspected = new Set<UnitId>()
-  for (const act of input.activities)
-    if (act.kind === "inspection" && inPeriod(act.date)) for (const u of act.unitIds ?? []) inspected.add(u)
-  for (const p of input.placements)
+  const activities = input.activities
+  for (let i = 0; i < activities.length; i++) {
+    const act = activities[i]!
+    if (act.kind !== "inspection") continue
+    const unitIds = act.unitIds
+    if (unitIds === undefined || !inPeriod(act.date)) continue
+    for (let j = 0; j < unitIds.length; j++) inspected.add(unitIds[j]!)
+  }
+  const placements = input.placements
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i]!
+    const isInspected = inspected.has(p.unitId)
     for (const a of chain(p.gridId)) {
       a.units++
-      if (inspected.has(p.unitId)) a.unitsInspected++
+      if (isInspected) a.unitsInspected++
     }
+  }
 
   // Notices whose recheck fell due in the period: rectified on time? rechecked on time?
   for (const notice of input.cases.notices) {

@@ -89,30 +89,49 @@ export const noticeProgress = (
   const window = recheckWindowFor(notice.deadline, recheckRuleFor(notice, policy), workdays)
   // Most notices have zero or one recheck: avoid building anything for them that is not needed.
   let mine: ReadonlyArray<Recheck> = rechecks
-  if (rechecks.some((r) => r.noticeId !== notice.id || r.on > asOf))
-    mine = rechecks.filter((r) => r.noticeId === notice.id && r.on <= asOf)
+  for (let i = 0; i < rechecks.length; i++) {
+    const r = rechecks[i]!
+    if (r.noticeId !== notice.id || r.on > asOf) {
+      mine = rechecks.filter((r) => r.noticeId === notice.id && r.on <= asOf)
+      break
+    }
+  }
   if (mine.length > 1)
     mine = [...mine].sort((a, b) =>
       a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     )
   const rectifiedOn = mine.length === 0 ? NOTHING_RECTIFIED : new Map<HazardId, LocalDate>()
   let firstFailed: Recheck | null = null
-  for (const r of mine) {
+  for (let i = 0; i < mine.length; i++) {
+    const r = mine[i]!
     let passed = true
-    for (const x of r.results) {
+    const results = r.results
+    for (let j = 0; j < results.length; j++) {
+      const x = results[j]!
       if (!x.rectified) passed = false
       else if (!rectifiedOn.has(x.hazardId)) (rectifiedOn as Map<HazardId, LocalDate>).set(x.hazardId, r.on)
     }
     if (firstFailed === null && !passed) firstFailed = r
   }
-  const unrectified =
-    rectifiedOn.size === 0 ? notice.hazardIds : notice.hazardIds.filter((h) => !rectifiedOn.has(h))
+  const hazardIds = notice.hazardIds
+  let unrectified: ReadonlyArray<HazardId> = hazardIds
   let closedOn: LocalDate | null = null
-  if (unrectified.length === 0)
-    for (const h of notice.hazardIds) {
-      const d = rectifiedOn.get(h)!
-      if (closedOn === null || d > closedOn) closedOn = d
+  if (rectifiedOn.size > 0) {
+    let open: HazardId[] | null = null
+    for (let i = 0; i < hazardIds.length; i++) {
+      const h = hazardIds[i]!
+      const d = rectifiedOn.get(h)
+      if (d === undefined) {
+        if (open === null) open = [h]
+        else open.push(h)
+      } else if (open === null && (closedOn === null || d > closedOn)) closedOn = d
     }
+    if (open === null) unrectified = []
+    else {
+      unrectified = open
+      closedOn = null
+    }
+  }
   return {
     notice,
     recheckFrom: window.from,
