@@ -11,10 +11,10 @@
  *   npm run bench -- duty              # only files whose name contains "duty"
  */
 import { execFileSync } from "node:child_process"
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
-import { cpus, totalmem } from "node:os"
+import { readdirSync } from "node:fs"
 import { basename, dirname, join, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
+import { loadAverage, machine, writeBenchSection } from "../../../scripts/bench-doc.ts"
 
 export interface BenchPhase {
   /** What was measured, e.g. "plan (duties due in 2026)". */
@@ -74,15 +74,6 @@ const runChild = async (file: string, factor: number): Promise<void> => {
   process.stdout.write(`\nBENCH_RESULT ${JSON.stringify(report)}\n`)
 }
 
-const loadAverage = (): string =>
-  existsSync("/proc/loadavg") ? readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ") : "n/a"
-
-const machine = (): string => {
-  const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : ""
-  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? "unknown"
-  return `${model}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, Node ${process.version}`
-}
-
 const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`)
 const fmtMb = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(2)} GiB` : `${Math.round(mb)} MiB`)
 
@@ -132,7 +123,6 @@ const section = (file: string, suite: BenchSuite, reports: ReadonlyArray<ChildRe
           )
           .join(", ")}.`
   return [
-    `<!-- bench:${file} -->`,
     `## ${suite.title}`,
     "",
     suite.description,
@@ -147,23 +137,7 @@ const section = (file: string, suite: BenchSuite, reports: ReadonlyArray<ChildRe
     "",
     verdict,
     scaling,
-    `<!-- /bench:${file} -->`,
   ].join("\n")
-}
-
-const writeSection = (file: string, text: string) => {
-  const header =
-    "# Benchmarks\n\nRefreshed by `npm run bench` (packages/domain/bench/run.ts). One section per bench file; times are wall-clock, memory is the child process's peak resident set.\n"
-  const current = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : header
-  const start = `<!-- bench:${file} -->`
-  const end = `<!-- /bench:${file} -->`
-  const i = current.indexOf(start)
-  const j = current.indexOf(end)
-  const next =
-    i >= 0 && j > i
-      ? current.slice(0, i) + text + current.slice(j + end.length)
-      : `${current.trimEnd()}\n\n${text}\n`
-  writeFileSync(docsFile, next)
 }
 
 const main = async () => {
@@ -202,7 +176,7 @@ const main = async () => {
       const timed = report.phases.filter((p) => p.timed).reduce((s, p) => s + p.ms, 0)
       process.stdout.write(`${fmtMs(timed)} timed, ${fmtMb(report.peakRssMb)} peak RSS\n`)
     }
-    writeSection(file, section(file, suite, reports))
+    writeBenchSection(file, section(file, suite, reports))
   }
   process.stdout.write(`wrote ${docsFile}\n`)
 }
