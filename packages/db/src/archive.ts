@@ -133,10 +133,22 @@ export const sealArchive = async (db: Database, batch = 5000): Promise<SealResul
       links.push({ seq: event.seq, pos, contentHash: actual, prev, hash })
       prev = hash
     }
-    for (const link of links)
-      await tx.execute(
-        sql`update audit_events set chain_pos = ${link.pos}, content_hash = ${link.contentHash}, prev_hash = ${link.prev}, hash = ${link.hash} where seq = ${link.seq}`,
-      )
+    // One statement for the whole batch: the sealer runs beside the writers and should not add a round
+    // trip per event to a busy database.
+    if (links.length > 0)
+      await tx.execute(sql`
+        update audit_events as e
+        set chain_pos = v.pos, content_hash = v.content_hash, prev_hash = v.prev_hash, hash = v.hash
+        from (
+          select * from unnest(
+            ${`{${links.map((l) => l.seq).join(",")}}`}::bigint[],
+            ${`{${links.map((l) => l.pos).join(",")}}`}::bigint[],
+            ${`{${links.map((l) => l.contentHash).join(",")}}`}::text[],
+            ${`{${links.map((l) => l.prev).join(",")}}`}::text[],
+            ${`{${links.map((l) => l.hash).join(",")}}`}::text[]
+          ) as t(seq, pos, content_hash, prev_hash, hash)
+        ) as v
+        where e.seq = v.seq`)
     return { sealed: links.length, refused, ran: true }
   })
 

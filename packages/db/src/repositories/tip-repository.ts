@@ -158,12 +158,12 @@ export const listTips = async (
         ? and(inArray(tips.gridId, [...gridIds]), eq(tips.status, status))
         : inArray(tips.gridId, [...gridIds]),
     )
-    .orderBy(asc(tips.filedAt))
+    .orderBy(desc(tips.filedAt))
   const events = await eventsOf(
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((r) => toStoredTip(r, events.get(r.id) ?? [])).reverse()
+  return rows.map((r) => toStoredTip(r, events.get(r.id) ?? []))
 }
 
 /**
