@@ -74,5 +74,17 @@ const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 })
 
+// China has kept UTC+8 without daylight saving since the last switch back on 1991-09-15 (02:00 local,
+// 17:00 UTC the day before): from then on the date is plain arithmetic, which every request asks for.
+const FIXED_OFFSET_FROM = Date.UTC(1991, 8, 14, 17)
+const OFFSET_MS = 8 * 3_600_000
+
 /** The Shanghai calendar date of an instant; the caller supplies the instant. */
-export const localDateAt = (instant: Date): LocalDate => shanghaiDate.format(instant) as LocalDate
+export const localDateAt = (instant: Date): LocalDate => {
+  const ms = instant.getTime()
+  return (
+    ms >= FIXED_OFFSET_FROM
+      ? new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
+      : shanghaiDate.format(instant)
+  ) as LocalDate
+}
