@@ -14,7 +14,9 @@ describe("localDateAt", () => {
     fc.assert(
       fc.property(
         fc.date({ min: new Date("1980-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
-        (d) => expect(localDateAt(d)).toBe(shanghai.format(d)),
+        (d) => {
+          expect(localDateAt(d)).toBe(shanghai.format(d))
+        },
       ),
       { numRuns: 2000 },
     )
