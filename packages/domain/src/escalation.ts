@@ -129,6 +129,13 @@ export interface CaseIndex {
   readonly department: (kind: DepartmentKind, gridId: GridId) => Department | undefined
   /** `noticeProgress` of a notice as of a date under a policy, computed once and shared by sweep and evaluation. */
   readonly progress: (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => NoticeProgress
+  /** The notices the index was built over (`facts.notices`). */
+  readonly notices: ReadonlyArray<Notice>
+  /**
+   * The same for `notices[position]`: what the sweep and the evaluation use as they walk the
+   * notices, since a position needs no lookup by id.
+   */
+  readonly progressAt: (position: number, asOf: LocalDate, policy: EscalationPolicy) => NoticeProgress
 }
 
 const NO_RECHECKS: ReadonlyArray<Recheck> = []
@@ -176,27 +183,46 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
     }
     return undefined
   }
-  // One memo per (date, policy): a sweep and an evaluation on the same day share every notice's progress.
-  // Keyed by the notice's id (its string hash is cached; an object key needs an identity hash), and only
-  // a hit for the very same notice object counts: another object with the same id is computed afresh.
-  let memo: { asOf: LocalDate; policy: EscalationPolicy; byNotice: Map<NoticeId, NoticeProgress> } | null =
-    null
-  const progress = (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => {
+  // One memo per (date, policy), parallel to `facts.notices`: a sweep and an evaluation on the same day
+  // share every notice's progress, and walking the notices in order reads it by position (a keyed memo
+  // cost two lookups in a table of every notice per notice).
+  const notices = facts.notices
+  let memo: { asOf: LocalDate; policy: EscalationPolicy; at: Array<NoticeProgress | undefined> } | null = null
+  const progressAt = (position: number, asOf: LocalDate, policy: EscalationPolicy) => {
     if (memo === null || memo.asOf !== asOf || memo.policy !== policy)
-      memo = { asOf, policy, byNotice: new Map() }
-    const hit = memo.byNotice.get(notice.id)
-    if (hit !== undefined && hit.notice === notice) return hit
-    const value = noticeProgress(
-      notice,
-      rechecksByNotice.get(notice.id) ?? NO_RECHECKS,
-      asOf,
-      policy,
-      workdays,
-    )
-    if (hit === undefined) memo.byNotice.set(notice.id, value)
+      memo = { asOf, policy, at: new Array<NoticeProgress | undefined>(notices.length) }
+    let value = memo.at[position]
+    if (value === undefined) {
+      const notice = notices[position]!
+      value = noticeProgress(notice, rechecksByNotice.get(notice.id) ?? NO_RECHECKS, asOf, policy, workdays)
+      memo.at[position] = value
+    }
     return value
   }
-  return { grids: facts.grids, workdays, hazard, rechecksByNotice, atLevel, department, progress }
+  // By object: only a notice of `facts.notices` is found in the memo; any other (an edited copy with
+  // the same id) is computed afresh.
+  let positionById: Map<NoticeId, number> | null = null
+  const progress = (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => {
+    if (positionById === null) {
+      positionById = new Map()
+      for (let i = 0; i < notices.length; i++)
+        if (!positionById.has(notices[i]!.id)) positionById.set(notices[i]!.id, i)
+    }
+    const position = positionById.get(notice.id)
+    if (position !== undefined && notices[position] === notice) return progressAt(position, asOf, policy)
+    return noticeProgress(notice, rechecksByNotice.get(notice.id) ?? NO_RECHECKS, asOf, policy, workdays)
+  }
+  return {
+    grids: facts.grids,
+    workdays,
+    hazard,
+    rechecksByNotice,
+    atLevel,
+    department,
+    progress,
+    notices,
+    progressAt,
+  }
 }
 
 const uniq = <A>(xs: ReadonlyArray<A>): ReadonlyArray<A> => [...new Set(xs)]
@@ -340,30 +366,46 @@ export const sweepEscalations = (
 
   /** When each case (a notice, or a major hazard with no notice) first went up, and its township. */
   interface OpenCase {
-    readonly key: string
+    /** Hazard cases sort before notice cases (their keys were `hazard/…` and `notice/…`), then by id. */
+    readonly isNotice: boolean
+    readonly id: string
     readonly townshipId: GridId
-    readonly fromGridId: GridId
     escalatedOn: LocalDate
     readonly unitId: UnitId
     readonly progress: NoticeProgress | null
     readonly hazardIds: ReadonlyArray<HazardId>
-    readonly noticeIds: ReadonlyArray<NoticeId>
   }
-  const cases = new Map<string, OpenCase>()
-  /** Notes a case; the record is only built the first time its key is seen. */
-  const noteCase = (
-    key: string,
-    townshipId: GridId,
-    fromGridId: GridId,
-    escalatedOn: LocalDate,
-    unitId: UnitId,
-    progress: NoticeProgress | null,
-    hazardIds: ReadonlyArray<HazardId>,
-    noticeIds: ReadonlyArray<NoticeId>,
-  ) => {
-    const seen = cases.get(key)
+  // Keyed by the notice's (or hazard's) own id: its hash is already cached, unlike a built key string.
+  const noticeCases = new Map<NoticeId, OpenCase>()
+  const hazardCases = new Map<HazardId, OpenCase>()
+  /** Notes a notice's case; the record is only built the first time the notice is seen. */
+  const noteNoticeCase = (townshipId: GridId, escalatedOn: LocalDate, progress: NoticeProgress) => {
+    const notice = progress.notice
+    const seen = noticeCases.get(notice.id)
     if (seen === undefined)
-      cases.set(key, { key, townshipId, fromGridId, escalatedOn, unitId, progress, hazardIds, noticeIds })
+      noticeCases.set(notice.id, {
+        isNotice: true,
+        id: notice.id,
+        townshipId,
+        escalatedOn,
+        unitId: notice.unitId,
+        progress,
+        hazardIds: notice.hazardIds,
+      })
+    else if (escalatedOn < seen.escalatedOn) seen.escalatedOn = escalatedOn
+  }
+  const noteHazardCase = (townshipId: GridId, escalatedOn: LocalDate, hazard: Hazard) => {
+    const seen = hazardCases.get(hazard.id)
+    if (seen === undefined)
+      hazardCases.set(hazard.id, {
+        isNotice: false,
+        id: hazard.id,
+        townshipId,
+        escalatedOn,
+        unitId: hazard.unitId,
+        progress: null,
+        hazardIds: [hazard.id],
+      })
     else if (escalatedOn < seen.escalatedOn) seen.escalatedOn = escalatedOn
   }
 
@@ -379,10 +421,12 @@ export const sweepEscalations = (
   const villagePeriod = policy.villageOverdue.period
   const periods = memoMap<{ readonly key: string; readonly end: LocalDate }>(`ap${villagePeriod}`)
   const notices = facts.notices
+  // By position when the index was built over these notices (the usual case), else by the notice.
+  const ownNotices = index.notices === notices
   for (let i = 0; i < notices.length; i++) {
     const notice = notices[i]!
     if (notice.issuedOn > asOf) continue
-    const progress = index.progress(notice, asOf, policy)
+    const progress = ownNotices ? index.progressAt(i, asOf, policy) : index.progress(notice, asOf, policy)
     const issuer = notice.issuer
     if (issuer._tag === "TownshipOffice") {
       const township = atLevel(notice.gridId, "large")
@@ -409,16 +453,7 @@ export const sweepEscalations = (
           "unrectifiedUnit",
           `未整改到位隐患单位：通知书 ${notice.number}`,
         )
-        noteCase(
-          subject,
-          township.id,
-          issuerGridId,
-          failed.on,
-          notice.unitId,
-          progress,
-          notice.hazardIds,
-          noticeIds,
-        )
+        noteNoticeCase(township.id, failed.on, progress)
       }
       if (policy.recheckMissed.enabled) {
         const due = progress.recheckDue
@@ -447,17 +482,7 @@ export const sweepEscalations = (
               "recheckMissed",
               `逾期未复查：通知书 ${notice.number}`,
             )
-            if (township !== undefined)
-              noteCase(
-                subject,
-                township.id,
-                issuerGridId,
-                missedFrom,
-                notice.unitId,
-                progress,
-                notice.hazardIds,
-                noticeIds,
-              )
+            if (township !== undefined) noteNoticeCase(township.id, missedFrom, progress)
           }
         }
       }
@@ -525,17 +550,7 @@ export const sweepEscalations = (
         "villageOverdueReport",
         `${village.name}逾期未整改隐患汇总（${key.slice(key.indexOf("/") + 1)}）`,
       )
-      for (const p of items)
-        noteCase(
-          `notice/${p.notice.id}`,
-          township.id,
-          village.id,
-          triggeredOn,
-          p.notice.unitId,
-          p,
-          p.notice.hazardIds,
-          [p.notice.id],
-        )
+      for (const p of items) noteNoticeCase(township.id, triggeredOn, p)
     }
 
   // --- major hazards: the fire brigade at once (H-6) ------------------------------------------------
@@ -590,17 +605,8 @@ export const sweepEscalations = (
       )
       const notice = noticeOfHazard.get(hazardId)
       if (notice !== undefined && notice.issuedOn <= asOf)
-        noteCase(
-          `notice/${notice.id}`,
-          township.id,
-          township.id,
-          on,
-          notice.unitId,
-          index.progress(notice, asOf, policy),
-          notice.hazardIds,
-          [notice.id],
-        )
-      else noteCase(subject, township.id, township.id, on, hazard.unitId, null, hazardIds, [])
+        noteNoticeCase(township.id, on, index.progress(notice, asOf, policy))
+      else noteHazardCase(township.id, on, hazard)
     }
   }
 
@@ -642,13 +648,14 @@ export const sweepEscalations = (
   }
 
   // --- cases still open before the quarterly joint meeting (H-5, 五(五)) -----------------------------
-  if (policy.jointMeeting.enabled && cases.size > 0) {
+  if (policy.jointMeeting.enabled && noticeCases.size + hazardCases.size > 0) {
     const byTownship = new Map<GridId, OpenCase[]>()
-    for (const c of cases.values()) {
-      const list = byTownship.get(c.townshipId)
-      if (list) list.push(c)
-      else byTownship.set(c.townshipId, [c])
-    }
+    for (const cases of [noticeCases, hazardCases])
+      for (const c of cases.values()) {
+        const list = byTownship.get(c.townshipId)
+        if (list) list.push(c)
+        else byTownship.set(c.townshipId, [c])
+      }
     const listed = new Map<GridId, LocalDate[]>()
     for (const m of facts.jointMeetings) {
       const list = listed.get(m.townshipId)
@@ -657,7 +664,9 @@ export const sweepEscalations = (
     }
     const lead = policy.jointMeeting.agendaLeadDays
     for (const [townshipId, list] of byTownship) {
-      list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      list.sort((a, b) =>
+        a.isNotice !== b.isNotice ? (a.isNotice ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      )
       const meetings = new Set(listed.get(townshipId) ?? [])
       if (policy.jointMeeting.assumeQuarterEnd) {
         const quartersWithMeeting = new Set([...meetings].map((d) => quarterEnd(d)))
@@ -686,7 +695,7 @@ export const sweepEscalations = (
           if (hazardIds.length === before) continue
           count++
           unitIds.push(c.unitId)
-          for (const n of c.noticeIds) noticeIds.push(n)
+          if (c.isNotice) noticeIds.push(c.id as NoticeId)
         }
         if (count === 0) continue
         emit(

@@ -4,6 +4,7 @@ import type { Escalation } from "./escalation.ts"
 import { type CaseFacts, type CaseIndex, indexCases } from "./escalation.ts"
 import type { EscalationPolicy, WorkdayPredicate, Workdays } from "./escalation-policy.ts"
 import type { GridIndex } from "./grid.ts"
+import { IdNumbering } from "./id-numbering.ts"
 import type { GridId, UnitId } from "./ids.ts"
 import { compareDates, daysBetween, type LocalDate } from "./local-date.ts"
 import { defaultRankingConfig, type Ranking, type RankingConfig, rankChildren } from "./ranking.ts"
@@ -97,6 +98,13 @@ const newAcc = (): Acc => ({
   injuries: 0,
 })
 
+/** The placed units numbered by placement; a unit placed twice (in two zones) has one number. */
+const placedUnits = (placements: ReadonlyArray<Placement>): IdNumbering => {
+  const ids = new Array<string>(placements.length)
+  for (let i = 0; i < placements.length; i++) ids[i] = placements[i]!.unitId
+  return new IdNumbering(ids, false)
+}
+
 const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null
   const s = [...xs].sort((a, b) => a - b)
@@ -179,20 +187,26 @@ export const measureGrids = (input: EvaluationInput): ReadonlyMap<GridId, GridFa
   }
 
   // Inspection coverage: the units of each zone, and which of them an inspection visited in the period.
-  // A county's half-year holds millions of unit visits: plain indexed loops, no per-activity allocation.
-  const inspected = new Set<UnitId>()
+  // A county's half-year holds millions of unit visits: each is numbered against the placements (in
+  // record order that is mostly a comparison with the next placement, not a hash) and marked in a byte
+  // array; plain indexed loops, no per-activity allocation.
+  const placements = input.placements
+  const placed = placedUnits(placements)
+  const inspected = new Uint8Array(placements.length)
   const activities = input.activities
   for (let i = 0; i < activities.length; i++) {
     const act = activities[i]!
     if (act.kind !== "inspection") continue
     const unitIds = act.unitIds
     if (unitIds === undefined || !inPeriod(act.date)) continue
-    for (let j = 0; j < unitIds.length; j++) inspected.add(unitIds[j]!)
+    for (let j = 0; j < unitIds.length; j++) {
+      const slot = placed.slotOf(unitIds[j]!)
+      if (slot >= 0) inspected[slot] = 1
+    }
   }
-  const placements = input.placements
   for (let i = 0; i < placements.length; i++) {
     const p = placements[i]!
-    const isInspected = inspected.has(p.unitId)
+    const isInspected = inspected[placed.slotAt(i)] === 1
     for (const a of chain(p.gridId)) {
       a.units++
       if (isInspected) a.unitsInspected++
@@ -200,9 +214,14 @@ export const measureGrids = (input: EvaluationInput): ReadonlyMap<GridId, GridFa
   }
 
   // Notices whose recheck fell due in the period: rectified on time? rechecked on time?
-  for (const notice of input.cases.notices) {
+  const notices = input.cases.notices
+  const ownNotices = index.notices === notices
+  for (let i = 0; i < notices.length; i++) {
+    const notice = notices[i]!
     if (notice.issuedOn > last) continue
-    const progress = index.progress(notice, input.asOf, input.policy)
+    const progress = ownNotices
+      ? index.progressAt(i, input.asOf, input.policy)
+      : index.progress(notice, input.asOf, input.policy)
     if (!inPeriod(progress.recheckDue)) continue
     const closedOnTime = progress.closedOn !== null && progress.closedOn <= progress.recheckDue
     const recheckedOnTime = progress.firstRecheckOn !== null && progress.firstRecheckOn <= progress.recheckDue

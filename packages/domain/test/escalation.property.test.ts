@@ -14,8 +14,10 @@ import {
   mondayToFriday,
   type Notice,
   newEscalations,
+  noticeProgress,
   type Recheck,
   sweepEscalations,
+  workdaysOf,
 } from "../src/index.ts"
 import { county, d, facts, hazard, notice, recheck, tip, town, zoneOf } from "./case-fixtures.ts"
 
@@ -168,6 +170,32 @@ describe("escalation is a pure function of facts and date (E-1)", () => {
       { numRuns: 15 },
     )
   }, 60_000)
+
+  it("gives every notice the same progress by position, by object and computed afresh", () => {
+    fc.assert(
+      fc.property(arbitraryFacts, fc.nat(220), (f, n) => {
+        const index = indexCases(f, mondayToFriday)
+        const asOf = day(n)
+        expect(index.notices).toBe(f.notices)
+        f.notices.forEach((notice, i) => {
+          const fresh = noticeProgress(
+            notice,
+            f.rechecks,
+            asOf,
+            defaultEscalationPolicy,
+            workdaysOf(mondayToFriday),
+          )
+          const byPosition = index.progressAt(i, asOf, defaultEscalationPolicy)
+          expect(byPosition).toEqual(fresh)
+          expect(index.progress(notice, asOf, defaultEscalationPolicy)).toBe(byPosition)
+          // A copy with the same id is not the indexed notice: computed afresh, not taken from the memo.
+          const copy = { ...notice } as Notice
+          expect(index.progress(copy, asOf, defaultEscalationPolicy)).toEqual({ ...fresh, notice: copy })
+        })
+      }),
+      { numRuns: 100 },
+    )
+  })
 
   it("never dates an escalation after the sweep day, and every escalation archives in the grid it comes from (A-1)", () => {
     fc.assert(
