@@ -11,7 +11,9 @@ describe("IdNumbering (internal: unit visits numbered against a list)", () => {
         for (const vouched of distinct ? [true, false] : [false]) {
           const numbering = new IdNumbering(items, vouched)
           for (const id of asked) expect(numbering.slotOf(id)).toBe(items.indexOf(id))
-          items.forEach((id, k) => expect(numbering.slotAt(k)).toBe(items.indexOf(id)))
+          items.forEach((id, k) => {
+            expect(numbering.slotAt(k)).toBe(items.indexOf(id))
+          })
         }
       }),
     )
