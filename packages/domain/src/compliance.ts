@@ -9,7 +9,7 @@ import {
 } from "./duty-plan.ts"
 import type { DutyKind, DutyRuleId } from "./duty-rule.ts"
 import type { DepartmentId, GridId } from "./ids.ts"
-import { daysBetween, type LocalDate } from "./local-date.ts"
+import { dayNumber, daysBetween, type LocalDate } from "./local-date.ts"
 import { isDistinct } from "./scope-lists.ts"
 
 /**
@@ -102,17 +102,6 @@ export interface ComplianceInput {
   /** Reuse the index planning built, if at hand. */
   readonly scopes?: ScopeIndex
 }
-
-/** YYYYMMDD as a number: ordered like the dates, cheap to compare. */
-const dayNumber = (d: string): number =>
-  (d.charCodeAt(0) - 48) * 10_000_000 +
-  (d.charCodeAt(1) - 48) * 1_000_000 +
-  (d.charCodeAt(2) - 48) * 100_000 +
-  (d.charCodeAt(3) - 48) * 10_000 +
-  (d.charCodeAt(5) - 48) * 1000 +
-  (d.charCodeAt(6) - 48) * 100 +
-  (d.charCodeAt(8) - 48) * 10 +
-  (d.charCodeAt(9) - 48)
 
 /** Activity kinds as small numbers, so an actor's buckets are an array rather than a map per actor. */
 const KIND_SLOT: ReadonlyMap<string, number> = new Map(ActivityKind.literals.map((k, i) => [k, i]))

@@ -8,10 +8,12 @@ import {
   workdaysOf,
 } from "./escalation-policy.ts"
 import { type Grid, type GridIndex, GridLevel } from "./grid.ts"
+import { IdNumbering } from "./id-numbering.ts"
 import type { Hazard } from "./hazard.ts"
 import { DepartmentId, GridId, UnitId } from "./ids.ts"
 import {
   addDays,
+  dayNumber,
   daysInMonth,
   isoWeek,
   isoWeekday,
@@ -147,11 +149,34 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
     if (hazardById === null) hazardById = new Map(facts.hazards.map((h) => [h.id, h] as const))
     return hazardById.get(id)
   }
-  const rechecksByNotice = new Map<NoticeId, Recheck[]>()
+  const notices = facts.notices
+  // Rechecks grouped by their notice's number (its first position in `notices`): progress then reads a
+  // notice's rechecks by position. Rechecks are mostly recorded in notice order, so numbering them is
+  // mostly a comparison with the next notice rather than a lookup in a table of every notice.
+  const noticeNumbers = new IdNumbering(
+    notices.map((n) => n.id),
+    false,
+  )
+  const rechecksAt = new Array<Recheck[] | undefined>(notices.length)
   for (const r of facts.rechecks) {
-    const list = rechecksByNotice.get(r.noticeId)
+    const slot = noticeNumbers.slotOf(r.noticeId)
+    if (slot < 0) continue
+    const list = rechecksAt[slot]
     if (list) list.push(r)
-    else rechecksByNotice.set(r.noticeId, [r])
+    else rechecksAt[slot] = [r]
+  }
+  // By notice id, for rechecks of notices not in `facts.notices` too; built when first asked for.
+  let rechecksById: Map<NoticeId, Recheck[]> | null = null
+  const rechecksByNotice = (): ReadonlyMap<NoticeId, ReadonlyArray<Recheck>> => {
+    if (rechecksById === null) {
+      rechecksById = new Map()
+      for (const r of facts.rechecks) {
+        const list = rechecksById.get(r.noticeId)
+        if (list) list.push(r)
+        else rechecksById.set(r.noticeId, [r])
+      }
+    }
+    return rechecksById
   }
   const levelCache = new Map<GridLevel, Map<GridId, Grid | null>>()
   const atLevel = (gridId: GridId, level: GridLevel) => {
@@ -186,37 +211,33 @@ export const indexCases = (facts: CaseFacts, isWorkday: WorkdayPredicate | Workd
   // One memo per (date, policy), parallel to `facts.notices`: a sweep and an evaluation on the same day
   // share every notice's progress, and walking the notices in order reads it by position (a keyed memo
   // cost two lookups in a table of every notice per notice).
-  const notices = facts.notices
   let memo: { asOf: LocalDate; policy: EscalationPolicy; at: Array<NoticeProgress | undefined> } | null = null
   const progressAt = (position: number, asOf: LocalDate, policy: EscalationPolicy) => {
     if (memo === null || memo.asOf !== asOf || memo.policy !== policy)
       memo = { asOf, policy, at: new Array<NoticeProgress | undefined>(notices.length) }
     let value = memo.at[position]
     if (value === undefined) {
-      const notice = notices[position]!
-      value = noticeProgress(notice, rechecksByNotice.get(notice.id) ?? NO_RECHECKS, asOf, policy, workdays)
+      const rechecks = rechecksAt[noticeNumbers.slotAt(position)] ?? NO_RECHECKS
+      value = noticeProgress(notices[position]!, rechecks, asOf, policy, workdays)
       memo.at[position] = value
     }
     return value
   }
   // By object: only a notice of `facts.notices` is found in the memo; any other (an edited copy with
   // the same id) is computed afresh.
-  let positionById: Map<NoticeId, number> | null = null
   const progress = (notice: Notice, asOf: LocalDate, policy: EscalationPolicy) => {
-    if (positionById === null) {
-      positionById = new Map()
-      for (let i = 0; i < notices.length; i++)
-        if (!positionById.has(notices[i]!.id)) positionById.set(notices[i]!.id, i)
-    }
-    const position = positionById.get(notice.id)
-    if (position !== undefined && notices[position] === notice) return progressAt(position, asOf, policy)
-    return noticeProgress(notice, rechecksByNotice.get(notice.id) ?? NO_RECHECKS, asOf, policy, workdays)
+    const slot = noticeNumbers.slotOf(notice.id)
+    if (slot >= 0 && notices[slot] === notice) return progressAt(slot, asOf, policy)
+    const rechecks = rechecksByNotice().get(notice.id) ?? NO_RECHECKS
+    return noticeProgress(notice, rechecks, asOf, policy, workdays)
   }
   return {
     grids: facts.grids,
     workdays,
     hazard,
-    rechecksByNotice,
+    get rechecksByNotice() {
+      return rechecksByNotice()
+    },
     atLevel,
     department,
     progress,
@@ -567,20 +588,24 @@ export const sweepEscalations = (
       if (h.severity === "major" && h.foundOn <= asOf) note(h.id, h.foundOn)
       if (majorOn.has(h.id)) majorHazards.set(h.id, h)
     }
-    const noticeOfHazard = new Map<HazardId, Notice>()
+    // The position in `notices` of the earliest notice listing each major hazard.
+    const noticeOfHazard = new Map<HazardId, number>()
     if (majorOn.size > 0)
-      for (const n of facts.notices)
+      for (let i = 0; i < notices.length; i++) {
+        const n = notices[i]!
         for (const h of n.hazardIds) {
-          const seen = noticeOfHazard.get(h)
+          if (!majorOn.has(h)) continue
+          const at = noticeOfHazard.get(h)
+          const seen = at === undefined ? undefined : notices[at]!
           // The earliest notice for the hazard is its case, whatever order the facts come in.
           if (
-            majorOn.has(h) &&
-            (seen === undefined ||
-              n.issuedOn < seen.issuedOn ||
-              (n.issuedOn === seen.issuedOn && n.id < seen.id))
+            seen === undefined ||
+            n.issuedOn < seen.issuedOn ||
+            (n.issuedOn === seen.issuedOn && n.id < seen.id)
           )
-            noticeOfHazard.set(h, n)
+            noticeOfHazard.set(h, i)
         }
+      }
     for (const [hazardId, on] of majorOn) {
       const hazard = majorHazards.get(hazardId)
       if (hazard === undefined) continue
@@ -603,9 +628,14 @@ export const sweepEscalations = (
         "majorHazardLedger",
         `重大火灾隐患登记：${hazard.description}`,
       )
-      const notice = noticeOfHazard.get(hazardId)
+      const at = noticeOfHazard.get(hazardId)
+      const notice = at === undefined ? undefined : notices[at]!
       if (notice !== undefined && notice.issuedOn <= asOf)
-        noteNoticeCase(township.id, on, index.progress(notice, asOf, policy))
+        noteNoticeCase(
+          township.id,
+          on,
+          ownNotices ? index.progressAt(at!, asOf, policy) : index.progress(notice, asOf, policy),
+        )
       else noteHazardCase(township.id, on, hazard)
     }
   }
@@ -717,17 +747,28 @@ export const sweepEscalations = (
     }
   }
 
-  return out.sort((a, b) =>
-    a.triggeredOn < b.triggeredOn
-      ? -1
-      : a.triggeredOn > b.triggeredOn
-        ? 1
-        : a.id < b.id
-          ? -1
-          : a.id > b.id
-            ? 1
-            : 0,
-  )
+  return byTriggerDayThenId(out)
+}
+
+/**
+ * Sorts escalations by trigger date, then id. The dates are read once as day numbers: comparing the
+ * date strings in every comparison of a 40,000-long sort was a tenth of a county's sweep.
+ */
+const byTriggerDayThenId = (out: Escalation[]): Escalation[] => {
+  const days = new Int32Array(out.length)
+  const order = new Array<number>(out.length)
+  for (let i = 0; i < out.length; i++) {
+    days[i] = dayNumber(out[i]!.triggeredOn)
+    order[i] = i
+  }
+  order.sort((a, b) => {
+    const byDay = days[a]! - days[b]!
+    if (byDay !== 0) return byDay
+    const x = out[a]!.id
+    const y = out[b]!.id
+    return x < y ? -1 : x > y ? 1 : 0
+  })
+  return order.map((i) => out[i]!)
 }
 
 /** The escalations of a sweep not yet recorded: what a daily job inserts. Recording them twice is impossible by id. */

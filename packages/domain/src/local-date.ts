@@ -36,6 +36,20 @@ export const addDays = (d: LocalDate, days: number): LocalDate => fromUtcMs(toUt
 export const daysBetween = (a: LocalDate, b: LocalDate): number =>
   Math.round((toUtcMs(b) - toUtcMs(a)) / DAY_MS)
 
+/**
+ * A date as the number YYYYMMDD: ordered like the dates, and compared without reading the strings
+ * again (for sorting or scanning many dated records).
+ */
+export const dayNumber = (d: LocalDate): number =>
+  (d.charCodeAt(0) - 48) * 10_000_000 +
+  (d.charCodeAt(1) - 48) * 1_000_000 +
+  (d.charCodeAt(2) - 48) * 100_000 +
+  (d.charCodeAt(3) - 48) * 10_000 +
+  (d.charCodeAt(5) - 48) * 1000 +
+  (d.charCodeAt(6) - 48) * 100 +
+  (d.charCodeAt(8) - 48) * 10 +
+  (d.charCodeAt(9) - 48)
+
 export const compareDates = (a: LocalDate, b: LocalDate): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0)
 
 export const yearOf = (d: LocalDate): number => Number(d.slice(0, 4))
