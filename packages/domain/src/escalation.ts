@@ -8,8 +8,8 @@ import {
   workdaysOf,
 } from "./escalation-policy.ts"
 import { type Grid, type GridIndex, GridLevel } from "./grid.ts"
-import { IdNumbering } from "./id-numbering.ts"
 import type { Hazard } from "./hazard.ts"
+import { IdNumbering } from "./id-numbering.ts"
 import { DepartmentId, GridId, UnitId } from "./ids.ts"
 import {
   addDays,
