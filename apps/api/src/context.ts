@@ -3,6 +3,7 @@ import { type LocalDate, localDateAt } from "@firegrid/domain"
 import { hashToken, readSessionToken } from "./auth/session.ts"
 import { classifyError } from "./errors.ts"
 import { createRateLimiter, type RateLimit, type RateLimiter } from "./rate-limit.ts"
+import { createTipDesk, type TipDesk } from "./services/tips.ts"
 
 /** What the whole process shares: the database and the clock, both injected so tests can fix them. */
 export interface AppServices {
@@ -12,6 +13,8 @@ export interface AppServices {
   readonly tipLimiter: RateLimiter
   /** Today in Asia/Shanghai, the date every domain rule is asked about. */
   readonly today: () => LocalDate
+  /** Public filing (page and Open311), grouping concurrent tips into shared transactions. */
+  readonly tipDesk: TipDesk
 }
 
 /** What one request adds: who is asking, and a way to answer with cookies. */
@@ -43,6 +46,7 @@ export const makeServices = ({
   now,
   today: () => localDateAt(now()),
   tipLimiter: createRateLimiter(tipRateLimit),
+  tipDesk: createTipDesk(database.db),
 })
 
 export const makeRequestContext = async (
@@ -64,7 +68,7 @@ export const makeRequestContext = async (
     ...services,
     account,
     sessionTokenHash,
-    secure: new URL(request.url).protocol === "https:",
+    secure: request.url.startsWith("https:"),
     clientAddress,
     setCookie: (cookie) => resHeaders.append("Set-Cookie", cookie),
     setHeader: (name, value) => resHeaders.set(name, value),

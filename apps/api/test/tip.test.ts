@@ -1,7 +1,10 @@
 import type { DatabaseHandle } from "@firegrid/db"
-import { countTips } from "@firegrid/db"
+import { countTips, rowsOf, sealArchive, verifyArchive } from "@firegrid/db"
 import { testEngines } from "@firegrid/db/testing"
+import type { TRPCClientError } from "@trpc/client"
+import { sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { AppRouter } from "../src/router/index.ts"
 import { type ApiClient, failureOf, startApi } from "./harness.ts"
 
 const goodTip = {
@@ -42,6 +45,35 @@ describe.each(testEngines())("public tips through the real router on $name (T-1,
   it("gives every tip its own code", async () => {
     const codes = await Promise.all(Array.from({ length: 5 }, () => client.tip.file.mutate(goodTip)))
     expect(new Set(codes.map((c) => c.trackingCode)).size).toBe(5)
+  })
+
+  it("files a burst of tips in shared transactions: each stored once, with its own archive event", async () => {
+    const before = await countTips(database.db)
+    const burst = Array.from({ length: 40 }, (_, i) =>
+      i % 10 === 9
+        ? client.tip.file.mutate({ ...goodTip, gridId: "v99-z9" })
+        : client.tip.file.mutate({ ...goodTip, description: `并发举报第 ${i} 件：楼道堆放杂物` }),
+    )
+    const settled = await Promise.allSettled(burst)
+    const filed = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []))
+    expect(filed).toHaveLength(36)
+    const refusals = settled.flatMap((s) =>
+      s.status === "rejected" ? [s.reason as TRPCClientError<AppRouter>] : [],
+    )
+    expect(refusals.map((e) => e.data?.code)).toEqual(Array(4).fill("BAD_REQUEST"))
+    expect(new Set(filed.map((f) => f.trackingCode)).size).toBe(36)
+    expect(await countTips(database.db)).toBe(before + 36)
+    const [events] = rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`select count(*)::int as n from audit_events a join tips t on t.id = a.subject_id
+            where a.action = 'tip.file' and t.description like '并发举报第%'`,
+      ),
+    )
+    expect(events?.n).toBe(36)
+    const one = await client.tip.status.query({ trackingCode: filed[7]!.trackingCode })
+    expect(one.description).toBe("并发举报第 7 件：楼道堆放杂物")
+    await sealArchive(database.db)
+    expect((await verifyArchive(database.db)).ok).toBe(true)
   })
 
   const badInputs: ReadonlyArray<[string, Record<string, unknown>, string, RegExp]> = [

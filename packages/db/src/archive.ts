@@ -27,17 +27,27 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** JSON with object keys sorted at every depth, so jsonb's own key order cannot change a hash. */
 const canonical = (value: unknown): string => {
   if (value === null || value === undefined) return "null"
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
+  if (Array.isArray(value)) {
+    let out = "["
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonical(value[i])
+    return `${out}]`
+  }
   if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`
+    const record = value as Record<string, unknown>
+    // Every tip, notice and roster change is hashed on its way in: plain loops, no intermediate arrays.
+    const keys = Object.keys(record).sort()
+    let out = "{"
+    for (const key of keys) {
+      const v = record[key]
+      if (v === undefined) continue
+      out += `${out === "{" ? "" : ","}${JSON.stringify(key)}:${canonical(v)}`
+    }
+    return `${out}}`
   }
   return JSON.stringify(value)
 }
 
-interface EventContent {
+export interface EventContent {
   readonly at: string
   readonly actor: string
   readonly action: string
@@ -66,24 +76,36 @@ export const contentHashOf = (e: EventContent): string =>
 export const linkHash = (chainPos: number, contentHash: string, prevHash: string): string =>
   sha256(`${chainPos}:${contentHash}:${prevHash}`)
 
+/** What an event's hash covers, as it will read back from the database. */
+export const auditContentOf = (input: AuditInput): EventContent => ({
+  at: input.at.toISOString(),
+  actor: input.actor,
+  action: input.action,
+  subjectType: input.subjectType,
+  subjectId: input.subjectId,
+  gridId: input.gridId ?? null,
+  // Round-trip through JSON so what is hashed is exactly what jsonb will give back.
+  before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
+  after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+})
+
 /**
- * Appends one event to the archive inside the caller's transaction, with the hash of its content. It takes
- * no lock, so writers never queue behind each other; `sealArchive` links it into the chain moments later.
+ * Appends events to the archive inside the caller's transaction, each with the hash of its content, in
+ * one statement. It takes no lock, so writers never queue behind each other; `sealArchive` links them
+ * into the chain moments later, in the order of their sequence numbers (the order given here).
  */
-export const appendAudit = async (tx: Transaction, input: AuditInput): Promise<void> => {
-  const content: EventContent = {
-    at: input.at.toISOString(),
-    actor: input.actor,
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    gridId: input.gridId ?? null,
-    // Round-trip through JSON so what is hashed is exactly what jsonb will give back.
-    before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
-    after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
-  }
-  await tx.insert(auditEvents).values({ ...content, contentHash: contentHashOf(content) })
+export const appendAudits = async (tx: Transaction, inputs: ReadonlyArray<AuditInput>): Promise<void> => {
+  if (inputs.length === 0) return
+  await tx.insert(auditEvents).values(
+    inputs.map((input) => {
+      const content = auditContentOf(input)
+      return { ...content, contentHash: contentHashOf(content) }
+    }),
+  )
 }
+
+/** Appends one event to the archive inside the caller's transaction; see `appendAudits`. */
+export const appendAudit = (tx: Transaction, input: AuditInput): Promise<void> => appendAudits(tx, [input])
 
 export interface SealResult {
   readonly sealed: number

@@ -7,7 +7,6 @@ import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
 import type { AppServices } from "../context.ts"
 import { classifyError } from "../errors.ts"
-import { fileTip } from "../services/tips.ts"
 import { normalizeTrackingCode } from "../tracking-code.ts"
 import { FieldError } from "../trpc.ts"
 import { decodeServiceRequest, flattenFields, type Open311Problem } from "./request-input.ts"
@@ -189,7 +188,7 @@ export const mountOpen311 = (http: Hono, services: AppServices, addressOf: (c: C
       if (Either.isLeft(fields)) throw new Open311Failure(400, fields.left)
       const submission = decodeServiceRequest(fields.right, await loadGrids(db))
       if (Either.isLeft(submission)) throw new Open311Failure(400, submission.left)
-      const filed = await fileTip(db, submission.right, services.now(), services.today())
+      const filed = await services.tipDesk.file(submission.right, services.now(), services.today())
       return c.json(
         [
           {

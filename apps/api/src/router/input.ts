@@ -10,15 +10,15 @@ export const standard = <A, I>(schema: Schema.Schema<A, I, never>) =>
  * the plain shape first; the schema then decodes either kind, with the same field messages. `alsoCheck`
  * adds rules across fields (e.g. "a zone or a point"), reported together with the schema's issues.
  */
-export const formOrJson =
-  <A, I>(
-    schema: Schema.Schema<A, I, never>,
-    fromForm: (form: FormData) => unknown,
-    alsoCheck: (input: Record<string, unknown>) => ReadonlyArray<FieldIssue> = () => [],
-  ) =>
-  (raw: unknown): A => {
+export const formOrJson = <A, I>(
+  schema: Schema.Schema<A, I, never>,
+  fromForm: (form: FormData) => unknown,
+  alsoCheck: (input: Record<string, unknown>) => ReadonlyArray<FieldIssue> = () => [],
+) => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
+  return (raw: unknown): A => {
     const plain = raw instanceof FormData ? fromForm(raw) : raw
-    const decoded = Schema.decodeUnknownEither(schema, { errors: "all" })(plain)
+    const decoded = decode(plain)
     const crossField =
       typeof plain === "object" && plain !== null ? alsoCheck(plain as Record<string, unknown>) : []
     if (decoded._tag === "Right" && crossField.length === 0) return decoded.right
@@ -31,6 +31,7 @@ export const formOrJson =
         : []
     throw badFields([...schemaIssues, ...crossField])
   }
+}
 
 const charCount = (s: string) => [...s].length
 

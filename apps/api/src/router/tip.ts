@@ -22,7 +22,7 @@ import { TRPCError } from "@trpc/server"
 import { Either, Schema } from "effect"
 import { requireGridInScope } from "../auth/scope.ts"
 import { MAX_PHOTOS } from "../services/photos.ts"
-import { fileTip, publicTipView } from "../services/tips.ts"
+import { publicTipView } from "../services/tips.ts"
 import { normalizeTrackingCode } from "../tracking-code.ts"
 import { publicProcedure, rateLimitedProcedure, router, signedInProcedure } from "../trpc.ts"
 import { choice, formOrJson, OptionalText, Point, required, standard, Text } from "./input.ts"
@@ -156,7 +156,7 @@ export const tipRouter = router({
           p instanceof File ? new Uint8Array(await p.arrayBuffer()) : p,
         ),
       )
-      const filed = await fileTip(ctx.database.db, { ...input, photos }, ctx.now(), ctx.today())
+      const filed = await ctx.tipDesk.file({ ...input, photos }, ctx.now(), ctx.today())
       return { trackingCode: filed.trackingCode, filedAt: filed.filedAt.toISOString() }
     }),
 

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto"
-import { type Database, insertTip, loadRoutingCandidates, type StoredTip } from "@firegrid/db"
 import {
+  type Database,
+  insertTips,
+  loadGridsById,
+  loadRoutingCandidates,
+  type StoredTip,
+  type TipFiling,
+} from "@firegrid/db"
+import {
+  type Grid,
   type GridId,
   HAZARD_CATEGORY_LABEL,
   type HazardCategory,
@@ -12,6 +20,7 @@ import {
   tipOpen311Status,
 } from "@firegrid/domain"
 import { Either } from "effect"
+import { createBatcher } from "../batcher.ts"
 import { newTrackingCode } from "../tracking-code.ts"
 import { badField, badFields } from "../trpc.ts"
 import { type CleanPhoto, cleanPhoto, isFieldIssue } from "./photos.ts"
@@ -29,51 +38,85 @@ export interface TipSubmission {
   readonly mediaUrl?: string | undefined
 }
 
+export interface FiledTip {
+  readonly tipId: string
+  readonly trackingCode: string
+  readonly filedAt: Date
+  readonly gridId: GridId
+}
+
+/** Files public tips for one database; shared by the page's `tip.file` and Open311. */
+export interface TipDesk {
+  readonly file: (submission: TipSubmission, now: Date, today: LocalDate) => Promise<FiledTip>
+}
+
 /**
- * Routes, cleans and stores a public tip (T-1, T-2). Every refusal names its field; nothing is stored
- * unless everything is right.
+ * Routes, cleans and stores public tips (T-1, T-2). Every refusal names its field; nothing is stored
+ * unless everything is right, and nothing is answered before it is committed. Concurrent filings share
+ * their zone lookups and their transaction (group commit, ADR 0006): public filing is the path a flood
+ * of reports takes, and round trips to the database are what it would otherwise queue on.
  */
-export const fileTip = async (
-  db: Database,
-  submission: TipSubmission,
-  now: Date,
-  today: LocalDate,
-): Promise<{ tipId: string; trackingCode: string; filedAt: Date; gridId: GridId }> => {
-  const candidates = await loadRoutingCandidates(db, {
-    gridId: submission.gridId,
-    withBoundaries: submission.point !== undefined,
-  })
-  const routed = routeTip(candidates, {
-    gridId: submission.gridId as GridId | undefined,
-    point: submission.point,
-  })
-  if (Either.isLeft(routed))
-    throw badField(routed.left._tag === "OutsideEveryGrid" ? "point" : "gridId", routed.left.message)
-
-  const cleaned = await Promise.all((submission.photos ?? []).map((bytes, i) => cleanPhoto(bytes, i)))
-  const problems = cleaned.filter(isFieldIssue)
-  if (problems.length > 0) throw badFields(problems)
-
-  const tipId = randomUUID()
-  const trackingCode = newTrackingCode()
-  const { filedAt } = await insertTip(
-    db,
-    {
-      id: tipId,
-      trackingCode,
-      gridId: routed.right,
-      category: submission.category,
-      description: submission.description.trim(),
-      address: submission.address?.trim() || null,
-      contact: submission.contact?.trim() || null,
-      point: submission.point ?? null,
-      receivedOn: today,
-      mediaUrl: submission.mediaUrl ?? null,
+export const createTipDesk = (db: Database): TipDesk => {
+  const zones = createBatcher<string, Grid | undefined>({
+    run: async (ids) => {
+      const found = new Map((await loadGridsById(db, [...new Set(ids)])).map((g) => [g.id as string, g]))
+      return ids.map((id) => found.get(id))
     },
-    now,
-    cleaned.filter((p): p is CleanPhoto => !isFieldIssue(p)),
-  )
-  return { tipId, trackingCode, filedAt, gridId: routed.right }
+    maxBatch: 200,
+    maxInFlight: 1,
+  })
+  const store = createBatcher<TipFiling, void>({
+    run: async (filings) => {
+      await insertTips(db, filings)
+      return filings.map(() => undefined)
+    },
+    maxBatch: 100,
+    maxInFlight: 1,
+  })
+
+  // A point needs every mapped zone; a picked zone alone is one row, looked up with its neighbours'.
+  const candidatesFor = async (submission: TipSubmission): Promise<ReadonlyArray<Grid>> => {
+    if (submission.point !== undefined)
+      return loadRoutingCandidates(db, { gridId: submission.gridId, withBoundaries: true })
+    if (submission.gridId === undefined) return []
+    const zone = await zones.submit(submission.gridId)
+    return zone === undefined ? [] : [zone]
+  }
+
+  return {
+    file: async (submission, now, today) => {
+      const routed = routeTip(await candidatesFor(submission), {
+        gridId: submission.gridId as GridId | undefined,
+        point: submission.point,
+      })
+      if (Either.isLeft(routed))
+        throw badField(routed.left._tag === "OutsideEveryGrid" ? "point" : "gridId", routed.left.message)
+
+      const cleaned = await Promise.all((submission.photos ?? []).map((bytes, i) => cleanPhoto(bytes, i)))
+      const problems = cleaned.filter(isFieldIssue)
+      if (problems.length > 0) throw badFields(problems)
+
+      const tipId = randomUUID()
+      const trackingCode = newTrackingCode()
+      await store.submit({
+        tip: {
+          id: tipId,
+          trackingCode,
+          gridId: routed.right,
+          category: submission.category,
+          description: submission.description.trim(),
+          address: submission.address?.trim() || null,
+          contact: submission.contact?.trim() || null,
+          point: submission.point ?? null,
+          receivedOn: today,
+          mediaUrl: submission.mediaUrl ?? null,
+        },
+        at: now,
+        photos: cleaned.filter((p): p is CleanPhoto => !isFieldIssue(p)),
+      })
+      return { tipId, trackingCode, filedAt: now, gridId: routed.right }
+    },
+  }
 }
 
 /** What the filer may see: where it stands and its history, never who handled it or the contact. */

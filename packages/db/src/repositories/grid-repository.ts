@@ -9,7 +9,7 @@ import {
   Unit,
   type UnitFlags,
 } from "@firegrid/domain"
-import { and, eq, isNotNull, or, sql } from "drizzle-orm"
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm"
 import { appendAudit } from "../archive.ts"
 import { type Database, rowsOf } from "../database.ts"
 import { assignments, departments, grids, persons, units } from "../schema.ts"
@@ -29,6 +29,20 @@ const toGrid = (row: typeof grids.$inferSelect): Grid =>
 
 export const loadGrids = async (db: Database): Promise<ReadonlyArray<Grid>> =>
   (await db.select().from(grids)).map(toGrid)
+
+/** The grids with these ids (unknown ids are simply absent), in one query. */
+export const loadGridsById = async (
+  db: Database,
+  ids: ReadonlyArray<string>,
+): Promise<ReadonlyArray<Grid>> =>
+  ids.length === 0
+    ? []
+    : (
+        await db
+          .select()
+          .from(grids)
+          .where(inArray(grids.id, [...ids]))
+      ).map(toGrid)
 
 /**
  * Only the grids a tip could be routed to: the picked one, and — when the filer gave a point — the small
