@@ -10,6 +10,7 @@ import {
 import type { DutyKind, DutyRuleId } from "./duty-rule.ts"
 import type { DepartmentId, GridId } from "./ids.ts"
 import { dayNumber, daysBetween, type LocalDate } from "./local-date.ts"
+import { scopesPlannedFor } from "./planned-scopes.ts"
 import { isDistinct } from "./scope-lists.ts"
 
 /**
@@ -99,7 +100,10 @@ export interface ComplianceInput {
   readonly activities: Iterable<Activity>
   readonly facts: DutyFacts
   readonly asOf: LocalDate
-  /** Reuse the index planning built, if at hand. */
+  /**
+   * Reuse the index planning built, if at hand; for the occurrences of a `planDuties` over the same
+   * facts object it is found without being passed.
+   */
   readonly scopes?: ScopeIndex
 }
 
@@ -295,7 +299,7 @@ const positions = (items: ReadonlyArray<string>): Map<string, number> => {
  */
 export const assessCompliance = (input: ComplianceInput): ComplianceReport => {
   const { occurrences, asOf } = input
-  const scopes = input.scopes ?? makeScopeIndex(input.facts)
+  const scopes = input.scopes ?? scopesPlannedFor(occurrences, input.facts) ?? makeScopeIndex(input.facts)
   const index = indexActivities(input.activities, asOf)
 
   // One matcher per scope list: the scope index returns the same array for the same scope (a village's

@@ -26,6 +26,7 @@ import {
   yearOf,
 } from "./local-date.ts"
 import type { Department, DepartmentKind } from "./person.ts"
+import { notePlannedScopes } from "./planned-scopes.ts"
 import { markDistinct } from "./scope-lists.ts"
 import type { Unit } from "./unit.ts"
 
@@ -715,6 +716,7 @@ export const planDuties = (input: PlanInput): DutyPlan => {
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   )
+  notePlannedScopes(occurrences, facts, scopes)
   return {
     from,
     to,

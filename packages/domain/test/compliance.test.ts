@@ -13,6 +13,7 @@ import {
   type GridId,
   type LocalDate,
   localDate,
+  makeScopeIndex,
   type NoticeId,
   planDuties,
   type UnitId,
@@ -269,6 +270,30 @@ describe("summaries", () => {
     expect(total).toBe(octoberPlan.occurrences.length)
     expect(r.byRule.reduce((s, x) => s + x.due + x.upcoming, 0)).toBe(total)
     expect(r.byRule.find((x) => x.ruleId === "D-1")).toMatchObject({ due: 1, doneOnTime: 1, upcoming: 1 })
+  })
+
+  it("come out the same whether the plan's scope index is reused, passed, or built afresh for a copy of the facts", () => {
+    const activities = [
+      inspection(town, "2026-10-08", allUnits.slice(0, 300)),
+      inspection(town, "2026-10-09", allUnits.slice(300)),
+    ]
+    const asOf = localDate("2026-10-31")
+    const reused = assessCompliance({ occurrences: octoberPlan.occurrences, activities, facts, asOf })
+    const passed = assessCompliance({
+      occurrences: octoberPlan.occurrences,
+      activities,
+      facts,
+      asOf,
+      scopes: makeScopeIndex(facts),
+    })
+    const afresh = assessCompliance({
+      occurrences: octoberPlan.occurrences,
+      activities,
+      facts: { ...facts },
+      asOf,
+    })
+    expect(reused).toEqual(passed)
+    expect(reused).toEqual(afresh)
   })
 
   it("reads activities from any iterable, once", () => {
