@@ -8,6 +8,7 @@ import {
   type ScopeIndex,
 } from "./duty-plan.ts"
 import type { DutyKind, DutyRuleId } from "./duty-rule.ts"
+import { IdNumbering } from "./id-numbering.ts"
 import type { DepartmentId, GridId } from "./ids.ts"
 import { dayNumber, daysBetween, type LocalDate } from "./local-date.ts"
 import { scopesPlannedFor } from "./planned-scopes.ts"
@@ -246,51 +247,20 @@ const lowerBound = (days: Int32Array, from: number, to: number, d: number): numb
 
 /**
  * What an occurrence must cover, numbered: each id in scope has a slot, and `stamp[slot] === serial`
- * once occurrence `serial` covered it, so no set is built per occurrence. The slot map is per scope (a
+ * once occurrence `serial` covered it, so no set is built per occurrence. The numbering is per scope (a
  * township's 5,000 units, a village's 200), not one county-wide map of every unit: smaller tables stay
- * in cache, and one lookup per unit visit was the engine's main cost.
+ * in cache, and one lookup per unit visit was the engine's main cost. A list the scope index vouches
+ * repeats no id is not hashed up front.
  */
 interface Matcher {
-  readonly items: ReadonlyArray<string>
-  /**
-   * The slot of items[k]; an id listed twice (a unit in two zones) has one slot. null when the scope
-   * index vouches that the list repeats no id: then the slot is the position.
-   */
-  readonly slots: Int32Array | null
-  /** id → slot; built on the first id the `next` guess misses (never, for a village's rounds). */
-  slotOf: Map<string, number> | null
+  readonly numbering: IdNumbering
   readonly stamp: Int32Array
-  /**
-   * Where in `items` the next offered id probably is: records often list units in the grid's own
-   * order (a village round as one list), so comparing with the next item usually finds the slot
-   * without hashing the id or even reading it.
-   */
-  next: number
 }
 
-const makeMatcher = (items: ReadonlyArray<string>): Matcher => {
-  const stamp = new Int32Array(items.length)
-  if (isDistinct(items)) return { items, slots: null, slotOf: null, stamp, next: 0 }
-  const slotOf = new Map<string, number>()
-  const slots = new Int32Array(items.length)
-  for (let k = 0; k < items.length; k++) {
-    const id = items[k]!
-    let slot = slotOf.get(id)
-    if (slot === undefined) {
-      slot = k
-      slotOf.set(id, slot)
-    }
-    slots[k] = slot
-  }
-  return { items, slots, slotOf, stamp, next: 0 }
-}
-
-/** The id → position map of a list that repeats no id. */
-const positions = (items: ReadonlyArray<string>): Map<string, number> => {
-  const slotOf = new Map<string, number>()
-  for (let k = 0; k < items.length; k++) slotOf.set(items[k]!, k)
-  return slotOf
-}
+const makeMatcher = (items: ReadonlyArray<string>): Matcher => ({
+  numbering: new IdNumbering(items, isDistinct(items)),
+  stamp: new Int32Array(items.length),
+})
 
 /**
  * Matches activities to occurrences as of `asOf` and says, for each occurrence, whether it was done on
@@ -391,8 +361,8 @@ const assessOne = (
 
   const missing = () => {
     if (matcher === null) return NO_ITEMS
-    const { items, slots, stamp } = matcher
-    return items.filter((_, k) => stamp[slots === null ? k : slots[k]!] !== serial)
+    const { numbering, stamp } = matcher
+    return numbering.items.filter((_, k) => stamp[numbering.slotAt(k)] !== serial)
   }
   let status: DutyStatus
   if (completedOn !== null) {
@@ -415,26 +385,14 @@ const assessOne = (
 /** Stamps the offered ids that are in scope and not yet covered by occurrence `serial`; how many. */
 const cover = (matcher: Matcher, ids: ReadonlyArray<string> | undefined, serial: number): number => {
   if (ids === undefined) return 0
-  const { items, slots, stamp } = matcher
-  let next = matcher.next
+  const { numbering, stamp } = matcher
   let added = 0
   for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!
-    let slot: number | undefined
-    if (next < items.length && items[next] === id) {
-      slot = slots === null ? next : slots[next]!
-      next++
-    } else {
-      matcher.slotOf ??= positions(items)
-      slot = matcher.slotOf.get(id)
-      if (slot === undefined) continue
-      next = slot + 1
-    }
-    if (stamp[slot] === serial) continue
+    const slot = numbering.slotOf(ids[k]!)
+    if (slot < 0 || stamp[slot] === serial) continue
     stamp[slot] = serial
     added++
   }
-  matcher.next = next
   return added
 }
 

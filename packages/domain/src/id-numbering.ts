@@ -6,10 +6,13 @@
  * Why: a county's year holds millions of unit visits, and hashing a string id into a table of
  * 100,000 units costs a few cache misses each — a quarter of a microsecond on a slow machine, seconds in
  * all. Records usually list units in the grid's own order (a township's sweep recorded unit by unit, a
- * village round as one list), so `slotOf` first compares the offered id with the item after the last
- * one found, and hashes only when that guess misses. Any order gives the same answers; list order is
+ * village round as one list), so `slotOf` first compares the offered id with the few items after the
+ * last one found, and hashes only when that guess misses. Any order gives the same answers; list order is
  * only faster.
  */
+/** How many items after the last one found are compared with an offered id before it is hashed. */
+const LOOK_AHEAD = 4
+
 export class IdNumbering {
   readonly items: ReadonlyArray<string>
   /**
@@ -54,10 +57,14 @@ export class IdNumbering {
   slotOf(id: string): number {
     const items = this.items
     const next = this.next
-    if (next < items.length && items[next] === id) {
-      this.next = next + 1
-      return this.slots === null ? next : this.slots[next]!
-    }
+    // A few items ahead too: a day's visits recorded apart from the next day's, or a sweep of the key
+    // units only, skip a few items of the list between two offered ids.
+    const end = Math.min(next + LOOK_AHEAD, items.length)
+    for (let k = next; k < end; k++)
+      if (items[k] === id) {
+        this.next = k + 1
+        return this.slots === null ? k : this.slots[k]!
+      }
     this.bySlot ??= positions(items)
     const slot = this.bySlot.get(id)
     if (slot === undefined) return -1
