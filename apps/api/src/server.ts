@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { trpcServer } from "@hono/trpc-server"
 import { type Context, Hono } from "hono"
 import { type AppDependencies, makeRequestContext, makeServices } from "./context.ts"
+import { mountLeanMutations } from "./lean-call.ts"
 import { mountLedger } from "./ledger-route.ts"
 import { mountOpen311 } from "./open311/routes.ts"
 import { mountPages } from "./pages.ts"
@@ -39,18 +40,16 @@ export const createServer = (deps: AppDependencies & { readonly trustProxy?: boo
     }
   })
 
+  const contextOf = (c: Context, request: Request, resHeaders: Headers) =>
+    makeRequestContext(services, request, resHeaders, clientAddressOf(c, deps.trustProxy ?? false))
+  // Public filing is the path a flood takes: a single JSON call skips the general adapter (ADR 0007).
+  mountLeanMutations(http, ["tip.file"], (c, resHeaders) => contextOf(c, c.req.raw, resHeaders))
   http.use(
     "/trpc/*",
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
-      createContext: (opts, c) =>
-        makeRequestContext(
-          services,
-          opts.req,
-          opts.resHeaders,
-          clientAddressOf(c, deps.trustProxy ?? false),
-        ) as never,
+      createContext: (opts, c) => contextOf(c, opts.req, opts.resHeaders) as never,
     }),
   )
 
