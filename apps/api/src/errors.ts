@@ -47,6 +47,12 @@ export const databaseUnavailable = (cause: unknown) =>
  * Turns what escaped a procedure into an answer the caller can act on: an unreachable database is 503,
  * a unique-key clash is CONFLICT; anything else stays an internal error (a bug to fix, not to hide).
  */
+/** A row pointed at something that is no longer there (PostgreSQL 23503), e.g. a zone deleted meanwhile. */
+export const isForeignKeyViolation = (error: unknown): boolean => {
+  for (const e of causes(error)) if (codeOf(e) === "23503") return true
+  return false
+}
+
 export const classifyError = (error: unknown): unknown => {
   // tRPC wraps whatever a procedure threw as an INTERNAL_SERVER_ERROR whose cause is the original.
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error

@@ -1,10 +1,13 @@
 import type { DatabaseHandle } from "@firegrid/db"
-import { countTips, rowsOf, sealArchive, verifyArchive } from "@firegrid/db"
+import { countTips, rowsOf, sealArchive, tables, verifyArchive } from "@firegrid/db"
 import { testEngines } from "@firegrid/db/testing"
+import { makeDate } from "@firegrid/domain"
 import type { TRPCClientError } from "@trpc/client"
-import { sql } from "drizzle-orm"
+import { TRPCError } from "@trpc/server"
+import { eq, sql } from "drizzle-orm"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { AppRouter } from "../src/router/index.ts"
+import { createTipDesk } from "../src/services/tips.ts"
 import { type ApiClient, failureOf, startApi } from "./harness.ts"
 
 const goodTip = {
@@ -74,6 +77,30 @@ describe.each(testEngines())("public tips through the real router on $name (T-1,
     expect(one.description).toBe("并发举报第 7 件：楼道堆放杂物")
     await sealArchive(database.db)
     expect((await verifyArchive(database.db)).ok).toBe(true)
+  })
+
+  it("refuses a tip to a zone deleted after it was looked up, naming the zone, and stores nothing", async () => {
+    await database.db
+      .insert(tables.grids)
+      .values({ id: "v03-z99", parentId: "v03", level: "small", name: "临时片区", code: "410185001003099" })
+    const desk = createTipDesk(database.db)
+    const tip = { gridId: "v03-z99", category: "other", description: "临时片区里的隐患" } as const
+    // The lookup happens (and is remembered) before the photo is found to be no picture at all.
+    const notAPicture = await desk
+      .file({ ...tip, photos: [new Uint8Array([1, 2, 3])] }, new Date(), makeDate(2026, 3, 5))
+      .then(
+        () => null,
+        (error: unknown) => error,
+      )
+    expect(notAPicture).toBeInstanceOf(TRPCError)
+    await database.db.delete(tables.grids).where(eq(tables.grids.id, "v03-z99"))
+    const before = await countTips(database.db)
+    const refused = await desk.file(tip, new Date(), makeDate(2026, 3, 5)).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/v03-z99 不存在/) })
+    expect(await countTips(database.db)).toBe(before)
   })
 
   const badInputs: ReadonlyArray<[string, Record<string, unknown>, string, RegExp]> = [

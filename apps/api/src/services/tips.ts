@@ -18,9 +18,11 @@ import {
   TIP_EVENT_LABEL,
   TIP_STATE_LABEL,
   tipOpen311Status,
+  UnknownGrid,
 } from "@firegrid/domain"
 import { Either } from "effect"
 import { createBatcher } from "../batcher.ts"
+import { isForeignKeyViolation } from "../errors.ts"
 import { newTrackingCode } from "../tracking-code.ts"
 import { badField, badFields } from "../trpc.ts"
 import { type CleanPhoto, cleanPhoto, isFieldIssue } from "./photos.ts"
@@ -37,6 +39,9 @@ export interface TipSubmission {
   /** Open311's `media_url`: kept as a link, never fetched (a stranger's URL is not ours to request). */
   readonly mediaUrl?: string | undefined
 }
+
+/** How long a zone found for one tip is trusted for the next ones. */
+const ZONE_MEMORY_MS = 60_000
 
 export interface FiledTip {
   readonly tipId: string
@@ -56,14 +61,14 @@ export interface TipDesk {
  * their zone lookups and their transaction (group commit, ADR 0006): public filing is the path a flood
  * of reports takes, and round trips to the database are what it would otherwise queue on.
  */
-export const createTipDesk = (db: Database): TipDesk => {
+export const createTipDesk = (db: Database, zoneMemoryMs = ZONE_MEMORY_MS): TipDesk => {
   const zones = createBatcher<string, Grid | undefined>({
     run: async (ids) => {
       const found = new Map((await loadGridsById(db, [...new Set(ids)])).map((g) => [g.id as string, g]))
       return ids.map((id) => found.get(id))
     },
     maxBatch: 200,
-    maxInFlight: 1,
+    maxInFlight: 2,
   })
   const store = createBatcher<TipFiling, void>({
     run: async (filings) => {
@@ -71,15 +76,30 @@ export const createTipDesk = (db: Database): TipDesk => {
       return filings.map(() => undefined)
     },
     maxBatch: 100,
-    maxInFlight: 1,
+    maxInFlight: 2,
   })
+
+  // Zones are renamed or moved now and then, deleted almost never, and a flood of tips names the same
+  // few: a zone once found is remembered for a short while. Unknown ids are never remembered, so a zone
+  // created a moment ago is found at once; one deleted meanwhile fails its tip's INSERT (foreign key),
+  // which `file` answers as an unknown zone.
+  const remembered = new Map<string, { readonly zone: Grid; readonly until: number }>()
+  const zoneById = async (id: string): Promise<Grid | undefined> => {
+    const now = Date.now()
+    const known = remembered.get(id)
+    if (known !== undefined && known.until > now) return known.zone
+    const zone = await zones.submit(id)
+    if (zone === undefined) remembered.delete(id)
+    else remembered.set(id, { zone, until: now + zoneMemoryMs })
+    return zone
+  }
 
   // A point needs every mapped zone; a picked zone alone is one row, looked up with its neighbours'.
   const candidatesFor = async (submission: TipSubmission): Promise<ReadonlyArray<Grid>> => {
     if (submission.point !== undefined)
       return loadRoutingCandidates(db, { gridId: submission.gridId, withBoundaries: true })
     if (submission.gridId === undefined) return []
-    const zone = await zones.submit(submission.gridId)
+    const zone = await zoneById(submission.gridId)
     return zone === undefined ? [] : [zone]
   }
 
@@ -98,7 +118,7 @@ export const createTipDesk = (db: Database): TipDesk => {
 
       const tipId = randomUUID()
       const trackingCode = newTrackingCode()
-      await store.submit({
+      const filing: TipFiling = {
         tip: {
           id: tipId,
           trackingCode,
@@ -113,7 +133,14 @@ export const createTipDesk = (db: Database): TipDesk => {
         },
         at: now,
         photos: cleaned.filter((p): p is CleanPhoto => !isFieldIssue(p)),
-      })
+      }
+      try {
+        await store.submit(filing)
+      } catch (error) {
+        if (!isForeignKeyViolation(error)) throw error
+        remembered.delete(routed.right)
+        throw badField("gridId", new UnknownGrid({ gridId: routed.right }).message)
+      }
       return { tipId, trackingCode, filedAt: now, gridId: routed.right }
     },
   }
