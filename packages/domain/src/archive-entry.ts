@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { ArchiveEntryId, EscalationId, HazardId, NoticeId, TipId } from "./case-ids.ts"
+import { flat } from "./flat-text.ts"
 import { GridId, UnitId } from "./ids.ts"
 import { LocalDate } from "./local-date.ts"
 
@@ -44,4 +45,4 @@ export const ArchiveEntry = Schema.Struct({
 export type ArchiveEntry = typeof ArchiveEntry.Type
 
 export const archiveEntryIdFor = (escalationId: EscalationId): ArchiveEntryId =>
-  `archive:${escalationId}` as ArchiveEntryId
+  flat`archive:${escalationId}` as ArchiveEntryId

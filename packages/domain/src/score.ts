@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import type { DutyCounts } from "./compliance.ts"
+import { flat } from "./flat-text.ts"
 import { GridId } from "./ids.ts"
 import { type LocalDate, makeDate } from "./local-date.ts"
 
@@ -267,7 +268,9 @@ export const scoreGrid = (
       key: l.key,
       label: SCORE_LINE_LABEL[l.key],
       fact:
-        measure === null ? `${l.fact}（本期无可考核事项，权重分摊至其他项）` : `${l.fact}（${pct(measure)}）`,
+        measure === null
+          ? flat`${l.fact}（本期无可考核事项，权重分摊至其他项）`
+          : flat`${l.fact}（${pct(measure)}）`,
       measure,
       weight: l.weight,
       effectiveWeight,
@@ -279,7 +282,7 @@ export const scoreGrid = (
   lines.push({
     key: "escalations",
     label: SCORE_LINE_LABEL.escalations,
-    fact: `本期因未能自行解决而上报 ${facts.escalations.count} 件（每件扣 ${weights.perEscalation} 分，最多扣 ${weights.escalationCap} 分）`,
+    fact: flat`本期因未能自行解决而上报 ${facts.escalations.count} 件（每件扣 ${weights.perEscalation} 分，最多扣 ${weights.escalationCap} 分）`,
     measure: facts.escalations.count,
     weight: weights.perEscalation,
     effectiveWeight: weights.perEscalation,
@@ -293,7 +296,7 @@ export const scoreGrid = (
   lines.push({
     key: "incidents",
     label: SCORE_LINE_LABEL.incidents,
-    fact: `火灾 ${fires} 起，死亡 ${deaths} 人，受伤 ${injuries} 人（最多扣 ${weights.incidentCap} 分）`,
+    fact: flat`火灾 ${fires} 起，死亡 ${deaths} 人，受伤 ${injuries} 人（最多扣 ${weights.incidentCap} 分）`,
     measure: fires + deaths + injuries,
     weight: weights.perFire,
     effectiveWeight: weights.perFire,
