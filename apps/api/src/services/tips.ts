@@ -70,14 +70,15 @@ export const createTipDesk = (db: Database, zoneMemoryMs = ZONE_MEMORY_MS): TipD
     maxBatch: 200,
     maxInFlight: 2,
   })
-  const store = createBatcher<TipFiling, void>({
-    run: async (filings) => {
-      await insertTips(db, filings)
-      return filings.map(() => undefined)
-    },
-    maxBatch: 100,
-    maxInFlight: 2,
-  })
+  const storeRun = async (filings: ReadonlyArray<TipFiling>) => {
+    await insertTips(db, filings)
+    return filings.map(() => undefined)
+  }
+  // Text-only tips are small: up to a hundred share a statement, one statement at a time, so a flood
+  // costs the database a commit per batch rather than per tip. A tip with photos carries up to 30 MB and
+  // goes alone, so no statement ever holds more than one tip's pictures.
+  const store = createBatcher<TipFiling, void>({ run: storeRun, maxBatch: 100, maxInFlight: 1 })
+  const storePictured = createBatcher<TipFiling, void>({ run: storeRun, maxBatch: 1, maxInFlight: 2 })
 
   // Zones are renamed or moved now and then, deleted almost never, and a flood of tips names the same
   // few: a zone once found is remembered for a short while. Unknown ids are never remembered, so a zone
@@ -135,7 +136,7 @@ export const createTipDesk = (db: Database, zoneMemoryMs = ZONE_MEMORY_MS): TipD
         photos: cleaned.filter((p): p is CleanPhoto => !isFieldIssue(p)),
       }
       try {
-        await store.submit(filing)
+        await (filing.photos.length === 0 ? store : storePictured).submit(filing)
       } catch (error) {
         if (!isForeignKeyViolation(error)) throw error
         remembered.delete(routed.right)
