@@ -96,9 +96,15 @@ const OFFSET_MS = 8 * 3_600_000
 /** The Shanghai calendar date of an instant; the caller supplies the instant. */
 export const localDateAt = (instant: Date): LocalDate => {
   const ms = instant.getTime()
-  return (
-    ms >= FIXED_OFFSET_FROM
-      ? new Date(ms + OFFSET_MS).toISOString().slice(0, 10)
-      : shanghaiDate.format(instant)
-  ) as LocalDate
+  if (ms < FIXED_OFFSET_FROM) return shanghaiDate.format(instant) as LocalDate
+  // Every request asks, and almost always about the same day as the request before: remember that day.
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date
+  const from = Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
+  lastDay = {
+    from,
+    to: from + DAY_MS,
+    date: new Date(from + OFFSET_MS).toISOString().slice(0, 10) as LocalDate,
+  }
+  return lastDay.date
 }
+let lastDay = { from: 0, to: 0, date: "" as LocalDate }
