@@ -64,8 +64,13 @@ export const makeRequestContext = async (
   } catch (error) {
     throw classifyError(error)
   }
+  // Spelled out rather than spread: one fixed shape for every request's context.
   return {
-    ...services,
+    database: services.database,
+    now: services.now,
+    today: services.today,
+    tipLimiter: services.tipLimiter,
+    tipDesk: services.tipDesk,
     account,
     sessionTokenHash,
     secure: request.url.startsWith("https:"),
