@@ -13,6 +13,7 @@ import {
   type UnitFilter,
 } from "./duty-rule.ts"
 import { type Grid, type GridLevel, indexGrids } from "./grid.ts"
+import { IdNumbering } from "./id-numbering.ts"
 import { type DepartmentId, GridId, type PersonId, type UnitId } from "./ids.ts"
 import {
   addDays,
@@ -342,9 +343,25 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
   // and `for … of` then allocates an iterator result per element.
   const units = facts.units
   // Position of each unit in `units` (the last one wins for a repeated id, as with a Map of them).
-  const unitAt = new Map<UnitId, number>()
-  for (let i = 0; i < units.length; i++) unitAt.set(units[i]!.id, i)
-  const unitById = (id: UnitId): Unit => units[unitAt.get(id)!]!
+  // Numbered rather than looked up: placements mostly follow the units' order, so finding a placement's
+  // unit is mostly a comparison with the next unit, not a second lookup in a table of every unit.
+  const unitIds = new Array<UnitId>(units.length)
+  for (let i = 0; i < units.length; i++) unitIds[i] = units[i]!.id
+  const unitNumbers = new IdNumbering(unitIds, false)
+  let lastAt: Map<UnitId, number> | null = null
+  const unitAt = (id: UnitId): number | undefined => {
+    if (unitNumbers.repeatsNoId) {
+      const at = unitNumbers.slotOf(id)
+      return at < 0 ? undefined : at
+    }
+    // A repeated unit id: the last unit with it wins, as with a map of them.
+    if (lastAt === null) {
+      lastAt = new Map()
+      for (let i = 0; i < units.length; i++) lastAt.set(unitIds[i]!, i)
+    }
+    return lastAt.get(id)
+  }
+  const unitById = (id: UnitId): Unit => units[unitAt(id)!]!
   /** The units placed in a grid, as ids and as positions in `units` (so filters need no lookup). */
   const placed = new Map<
     GridId,
@@ -356,7 +373,7 @@ export const makeScopeIndex = (facts: DutyFacts): ScopeIndex => {
   const placements = facts.placements
   for (let i = 0; i < placements.length; i++) {
     const p = placements[i]!
-    const at = unitAt.get(p.unitId)
+    const at = unitAt(p.unitId)
     if (at === undefined) continue
     let here = placed.get(p.gridId)
     if (here === undefined) {

@@ -33,6 +33,15 @@ export class IdNumbering {
       this.bySlot = null
       return
     }
+    // Each id hashed once: when the table holds as many ids as the list, no id repeats and the slots
+    // are the positions.
+    const byPosition = positions(items)
+    if (byPosition.size === items.length) {
+      this.slots = null
+      this.bySlot = byPosition
+      return
+    }
+    // Some id repeats: its slot is its first position.
     const bySlot = new Map<string, number>()
     const slots = new Int32Array(items.length)
     for (let k = 0; k < items.length; k++) {
@@ -46,6 +55,11 @@ export class IdNumbering {
     }
     this.slots = slots
     this.bySlot = bySlot
+  }
+
+  /** True when no id is listed twice: then every slot is the position of its id. */
+  get repeatsNoId(): boolean {
+    return this.slots === null
   }
 
   /** The slot of items[k]. */
@@ -73,7 +87,7 @@ export class IdNumbering {
   }
 }
 
-/** The id → position map of a list that repeats no id. */
+/** id → position; for an id listed twice, its last position. */
 const positions = (items: ReadonlyArray<string>): Map<string, number> => {
   const bySlot = new Map<string, number>()
   for (let k = 0; k < items.length; k++) bySlot.set(items[k]!, k)

@@ -10,6 +10,7 @@ describe("IdNumbering (internal: unit visits numbered against a list)", () => {
         const distinct = new Set(items).size === items.length
         for (const vouched of distinct ? [true, false] : [false]) {
           const numbering = new IdNumbering(items, vouched)
+          expect(numbering.repeatsNoId).toBe(distinct)
           for (const id of asked) expect(numbering.slotOf(id)).toBe(items.indexOf(id))
           items.forEach((id, k) => {
             expect(numbering.slotAt(k)).toBe(items.indexOf(id))
