@@ -101,7 +101,7 @@ const main = async () => {
       "http.bench.ts",
       `## Public filing under load: \`tip.file\` over HTTP vs. the bare INSERT (issue 5)
 
-autocannon, ${CONNECTIONS} connections for ${SECONDS} s (after a 3 s warm-up), \`POST /trpc/tip.file\` against one API process on PostgreSQL; then pgbench, ${CONNECTIONS} clients for ${SECONDS} s, the same single-row \`INSERT INTO tips\` on the same database. Each filed tip also routes the zone, writes its hash-chained archive event in the same transaction (appends take turns under an advisory lock) and answers JSON; the bare INSERT does none of that.
+autocannon, ${CONNECTIONS} connections for ${SECONDS} s (after a 3 s warm-up), \`POST /trpc/tip.file\` against one API process on PostgreSQL; then pgbench, ${CONNECTIONS} clients for ${SECONDS} s, the same single-row \`INSERT INTO tips\` on the same database. Each filed tip is also decoded and checked, rate-limited, routed to its zone, given a tracking code and an archive event (hashed, and chained by the sealer a second later), and answered as JSON; concurrent filings share one statement (group commit, ADR 0006) and a single JSON call skips tRPC's general adapter (ADR 0007). The bare INSERT does none of that. The API process also runs the archive sealer; autocannon, the API, PostgreSQL and pgbench share the machine's cores.
 
 Measured ${date} on ${machine()}, PostgreSQL ${execFileSync("psql", ["--version"], { encoding: "utf8" }).trim().split(" ").pop()}; load average at the end ${loadAverage()}. \`npm run bench\` (\`apps/api/bench/http.bench.ts\`).
 
