@@ -1,6 +1,5 @@
 import { Schema } from "effect"
 import { ArchiveEntryId, EscalationId, HazardId, NoticeId, TipId } from "./case-ids.ts"
-import { flat } from "./flat-text.ts"
 import { GridId, UnitId } from "./ids.ts"
 import { LocalDate } from "./local-date.ts"
 
@@ -45,4 +44,4 @@ export const ArchiveEntry = Schema.Struct({
 export type ArchiveEntry = typeof ArchiveEntry.Type
 
 export const archiveEntryIdFor = (escalationId: EscalationId): ArchiveEntryId =>
-  flat`archive:${escalationId}` as ArchiveEntryId
+  `archive:${escalationId}` as ArchiveEntryId

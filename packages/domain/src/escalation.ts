@@ -7,7 +7,6 @@ import {
   type Workdays,
   workdaysOf,
 } from "./escalation-policy.ts"
-import { flat } from "./flat-text.ts"
 import { type Grid, type GridIndex, GridLevel } from "./grid.ts"
 import type { Hazard } from "./hazard.ts"
 import { IdNumbering } from "./id-numbering.ts"
@@ -93,7 +92,7 @@ export const Escalation = Schema.Struct({
 export type Escalation = typeof Escalation.Type
 
 export const escalationId = (trigger: EscalationTrigger, subject: string): EscalationId =>
-  flat`esc:${trigger}:${subject}` as EscalationId
+  `esc:${trigger}:${subject}` as EscalationId
 
 /** A hazard decided to be major (H-6) on a date; `MajorHazardDetermination` satisfies this. */
 export interface MajorHazardFact {
@@ -458,7 +457,7 @@ export const sweepEscalations = (
       if (policy.recheckFailed.enabled && failed !== null && township !== undefined) {
         const notRectified: HazardId[] = []
         for (const r of failed.results) if (!r.rectified) notRectified.push(r.hazardId)
-        subject = flat`notice/${notice.id}`
+        subject = `notice/${notice.id}`
         const noticeIds = [notice.id]
         emit(
           "recheckFailed",
@@ -471,9 +470,9 @@ export const sweepEscalations = (
           notRectified,
           noticeIds,
           [],
-          flat`${failed.on} 复查整改通知书 ${notice.number}，${notRectified.length} 项隐患未整改到位，建立档案并上报辖区派出所（五(三)）`,
+          `${failed.on} 复查整改通知书 ${notice.number}，${notRectified.length} 项隐患未整改到位，建立档案并上报辖区派出所（五(三)）`,
           "unrectifiedUnit",
-          flat`未整改到位隐患单位：通知书 ${notice.number}`,
+          `未整改到位隐患单位：通知书 ${notice.number}`,
         )
         noteNoticeCase(township.id, failed.on, progress)
       }
@@ -487,7 +486,7 @@ export const sweepEscalations = (
         ) {
           const county = atLevel(issuerGridId, "county")
           if (county !== undefined) {
-            subject ??= flat`notice/${notice.id}`
+            subject ??= `notice/${notice.id}`
             const noticeIds = [notice.id]
             emit(
               "recheckMissed",
@@ -500,9 +499,9 @@ export const sweepEscalations = (
               notice.hazardIds,
               noticeIds,
               [],
-              flat`整改通知书 ${notice.number} 整改期限 ${notice.deadline} 已过，至 ${due} 未复查`,
+              `整改通知书 ${notice.number} 整改期限 ${notice.deadline} 已过，至 ${due} 未复查`,
               "recheckMissed",
-              flat`逾期未复查：通知书 ${notice.number}`,
+              `逾期未复查：通知书 ${notice.number}`,
             )
             if (township !== undefined) noteNoticeCase(township.id, missedFrom, progress)
           }
@@ -529,7 +528,7 @@ export const sweepEscalations = (
             if (group) group.items.push(progress)
             else
               byPeriod.set(period.key, {
-                key: flat`${village.id}/${period.key}`,
+                key: `${village.id}/${period.key}`,
                 village,
                 periodEnd: period.end,
                 items: [progress],
@@ -568,9 +567,9 @@ export const sweepEscalations = (
         hazardIds,
         noticeIds,
         [],
-        flat`${village.name}汇总不能按期整改的隐患：${items.length} 份通知书、${hazardIds.length} 项隐患，上报${township.name}（五(三)）`,
+        `${village.name}汇总不能按期整改的隐患：${items.length} 份通知书、${hazardIds.length} 项隐患，上报${township.name}（五(三)）`,
         "villageOverdueReport",
-        flat`${village.name}逾期未整改隐患汇总（${key.slice(key.indexOf("/") + 1)}）`,
+        `${village.name}逾期未整改隐患汇总（${key.slice(key.indexOf("/") + 1)}）`,
       )
       for (const p of items) noteNoticeCase(township.id, triggeredOn, p)
     }
@@ -612,7 +611,7 @@ export const sweepEscalations = (
       if (hazard === undefined) continue
       const township = atLevel(hazard.gridId, "large")
       if (township === undefined) continue
-      const subject = flat`hazard/${hazardId}`
+      const subject = `hazard/${hazardId}`
       const hazardIds = [hazardId]
       emit(
         "majorHazard",
@@ -625,9 +624,9 @@ export const sweepEscalations = (
         hazardIds,
         [],
         [],
-        flat`${on} 判定为重大火灾隐患：${hazard.description}，立即移送消防救援机构（H-6）`,
+        `${on} 判定为重大火灾隐患：${hazard.description}，立即移送消防救援机构（H-6）`,
         "majorHazardLedger",
-        flat`重大火灾隐患登记：${hazard.description}`,
+        `重大火灾隐患登记：${hazard.description}`,
       )
       const at = noticeOfHazard.get(hazardId)
       const notice = at === undefined ? undefined : notices[at]!
@@ -661,7 +660,7 @@ export const sweepEscalations = (
         if (from === undefined || to === undefined) break
         emit(
           "tipNotAcknowledged",
-          flat`tip/${tip.tipId}/${k}`,
+          `tip/${tip.tipId}/${k}`,
           from.id,
           gridTarget(to),
           dayAfter(deadline),
@@ -670,9 +669,9 @@ export const sweepEscalations = (
           [],
           [],
           [tip.tipId],
-          flat`群众举报 ${tip.tipId}（${tip.receivedOn} 收到）至 ${deadline} 未受理，转${to.name}督办（T-3）`,
+          `群众举报 ${tip.tipId}（${tip.receivedOn} 收到）至 ${deadline} 未受理，转${to.name}督办（T-3）`,
           "tipOverdue",
-          flat`举报超时未受理：${tip.tipId}`,
+          `举报超时未受理：${tip.tipId}`,
         )
       }
     }
@@ -731,7 +730,7 @@ export const sweepEscalations = (
         if (count === 0) continue
         emit(
           "jointMeetingAgenda",
-          flat`${townshipId}@${meetingOn}`,
+          `${townshipId}@${meetingOn}`,
           townshipId,
           { _tag: "JointMeeting", townshipId, meetingOn },
           cutoff,
@@ -740,9 +739,9 @@ export const sweepEscalations = (
           hazardIds,
           noticeIds,
           [],
-          flat`${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的案件 ${count} 件、隐患 ${hazardIds.length} 项，研究联合执法（五(五)）`,
+          `${nameOf(townshipId)}${meetingOn} 联席会议议题：已上报仍未整改的案件 ${count} 件、隐患 ${hazardIds.length} 项，研究联合执法（五(五)）`,
           "jointMeetingCase",
-          flat`提请${nameOf(townshipId)}${meetingOn} 联席会议研究的案件（${count} 件）`,
+          `提请${nameOf(townshipId)}${meetingOn} 联席会议研究的案件（${count} 件）`,
         )
       }
     }

@@ -1,11 +1,12 @@
 /**
  * A template literal built as one flat string, for text the engines keep by the ten thousand (score
- * lines, escalation summaries). Internal (not exported from the package).
+ * lines). Internal (not exported from the package).
  *
  * Why: V8 keeps a string made with `+` or a template literal as a tree of its pieces (a "rope"); an
- * evaluation keeps 50,000 score lines and a sweep 40,000 escalations, and those trees were most of
- * their memory and of the garbage collector's copying. Array#join copies the pieces into one string,
- * and the pieces die young. The text is the same as the template literal's.
+ * evaluation keeps 50,000 score lines, each with numbers turned into strings, and those trees were
+ * most of scoring's memory and of the garbage collector's copying. Array#join copies the pieces into
+ * one string, and the pieces die young. The text is the same as the template literal's. (Escalation
+ * summaries are mostly existing strings — dates, numbers of notices — so joining them saves little.)
  */
 export const flat = (parts: TemplateStringsArray, ...values: ReadonlyArray<string | number>): string => {
   const pieces: Array<string | number> = [parts[0]!]
