@@ -154,10 +154,17 @@ const indexActivities = (source: Iterable<Activity>, asOf: LocalDate): ActivityI
   let lastActor: string | null = null
   let lastByGrid = true
   let lastSlots: Int32Array = new Int32Array(0)
+  let lastKind: string | null = null
+  let lastKindSlot: number | undefined
   for (let i = 0; i < n; i++) {
     const a = activities[i]!
     const day = dayNumber(a.date)
-    const kind = KIND_SLOT.get(a.kind)
+    // Records of one kind tend to come together too: the last kind's slot is reused without a lookup.
+    if (a.kind !== lastKind) {
+      lastKind = a.kind
+      lastKindSlot = KIND_SLOT.get(a.kind)
+    }
+    const kind = lastKindSlot
     if (day > lastDay || kind === undefined) {
       bucketOf[i] = -1
       continue

@@ -167,22 +167,39 @@ export interface RecheckWindow {
   readonly due: LocalDate
 }
 
+/**
+ * The memo of the calendar and rule asked about last: a sweep asks for one rule's windows notice after
+ * notice, and finding the memo through the calendar's and the rule's tables each time cost as much as
+ * the window lookup itself.
+ */
+let lastMemo: {
+  readonly workdays: Workdays
+  readonly rule: RecheckRule
+  readonly byDeadline: Map<LocalDate, RecheckWindow>
+} | null = null
+
 export const recheckWindowFor = (
   deadline: LocalDate,
   rule: RecheckRule,
   workdays: Workdays,
 ): RecheckWindow => {
-  let byRule = workdays.memo.get("recheckWindow") as
-    | Map<RecheckRule, Map<LocalDate, RecheckWindow>>
-    | undefined
-  if (byRule === undefined) {
-    byRule = new Map()
-    workdays.memo.set("recheckWindow", byRule)
-  }
-  let byDeadline = byRule.get(rule)
-  if (byDeadline === undefined) {
-    byDeadline = new Map()
-    byRule.set(rule, byDeadline)
+  let byDeadline: Map<LocalDate, RecheckWindow> | undefined
+  if (lastMemo !== null && lastMemo.rule === rule && lastMemo.workdays === workdays)
+    byDeadline = lastMemo.byDeadline
+  else {
+    let byRule = workdays.memo.get("recheckWindow") as
+      | Map<RecheckRule, Map<LocalDate, RecheckWindow>>
+      | undefined
+    if (byRule === undefined) {
+      byRule = new Map()
+      workdays.memo.set("recheckWindow", byRule)
+    }
+    byDeadline = byRule.get(rule)
+    if (byDeadline === undefined) {
+      byDeadline = new Map()
+      byRule.set(rule, byDeadline)
+    }
+    lastMemo = { workdays, rule, byDeadline }
   }
   let window = byDeadline.get(deadline)
   if (window === undefined) {
