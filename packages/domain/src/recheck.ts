@@ -60,6 +60,75 @@ export const recheckRuleFor = (notice: Notice, policy: EscalationPolicy): Rechec
 
 const NOTHING_RECTIFIED: ReadonlyMap<HazardId, LocalDate> = new Map()
 
+/**
+ * When each hazard was first found rectified, read from a notice's rechecks (in date order) when asked.
+ * A sweep keeps the progress of every notice of a county's year, and a map built eagerly for each was a
+ * good part of the sweep's memory and garbage-collection time while few are ever read. `get` and `has`
+ * scan the rechecks' results (a notice has one or two rechecks of a few hazards); iterating builds the
+ * map once, in the order an eager one would have had. Its JSON is `{}`, like a Map's.
+ */
+class RectifiedOn implements ReadonlyMap<HazardId, LocalDate> {
+  readonly #rechecks: ReadonlyArray<Recheck>
+  #table: Map<HazardId, LocalDate> | null = null
+
+  constructor(rechecks: ReadonlyArray<Recheck>) {
+    this.#rechecks = rechecks
+  }
+
+  get(hazardId: HazardId): LocalDate | undefined {
+    const rechecks = this.#rechecks
+    for (let i = 0; i < rechecks.length; i++) {
+      const results = rechecks[i]!.results
+      for (let j = 0; j < results.length; j++) {
+        const x = results[j]!
+        if (x.rectified && x.hazardId === hazardId) return rechecks[i]!.on
+      }
+    }
+    return undefined
+  }
+
+  has(hazardId: HazardId): boolean {
+    return this.get(hazardId) !== undefined
+  }
+
+  get size(): number {
+    return this.table().size
+  }
+
+  forEach(
+    callback: (value: LocalDate, key: HazardId, map: ReadonlyMap<HazardId, LocalDate>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [key, value] of this.table()) callback.call(thisArg, value, key, this)
+  }
+
+  entries(): MapIterator<[HazardId, LocalDate]> {
+    return this.table().entries()
+  }
+
+  keys(): MapIterator<HazardId> {
+    return this.table().keys()
+  }
+
+  values(): MapIterator<LocalDate> {
+    return this.table().values()
+  }
+
+  [Symbol.iterator](): MapIterator<[HazardId, LocalDate]> {
+    return this.table()[Symbol.iterator]()
+  }
+
+  private table(): Map<HazardId, LocalDate> {
+    if (this.#table === null) {
+      const table = new Map<HazardId, LocalDate>()
+      for (const r of this.#rechecks)
+        for (const x of r.results) if (x.rectified && !table.has(x.hazardId)) table.set(x.hazardId, r.on)
+      this.#table = table
+    }
+    return this.#table
+  }
+}
+
 /** Where a notice stands on a date, from its rechecks up to that date (later rechecks are not yet known). */
 export interface NoticeProgress {
   readonly notice: Notice
@@ -100,23 +169,21 @@ export const noticeProgress = (
     mine = [...mine].sort((a, b) =>
       a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     )
-  const rectifiedOn = mine.length === 0 ? NOTHING_RECTIFIED : new Map<HazardId, LocalDate>()
   let firstFailed: Recheck | null = null
+  let anyRectified = false
   for (let i = 0; i < mine.length; i++) {
     const r = mine[i]!
-    let passed = true
     const results = r.results
     for (let j = 0; j < results.length; j++) {
-      const x = results[j]!
-      if (!x.rectified) passed = false
-      else if (!rectifiedOn.has(x.hazardId)) (rectifiedOn as Map<HazardId, LocalDate>).set(x.hazardId, r.on)
+      if (results[j]!.rectified) anyRectified = true
+      else if (firstFailed === null) firstFailed = r
     }
-    if (firstFailed === null && !passed) firstFailed = r
   }
+  const rectifiedOn = anyRectified ? new RectifiedOn(mine) : NOTHING_RECTIFIED
   const hazardIds = notice.hazardIds
   let unrectified: ReadonlyArray<HazardId> = hazardIds
   let closedOn: LocalDate | null = null
-  if (rectifiedOn.size > 0) {
+  if (anyRectified) {
     let open: HazardId[] | null = null
     for (let i = 0; i < hazardIds.length; i++) {
       const h = hazardIds[i]!

@@ -197,6 +197,39 @@ describe("escalation is a pure function of facts and date (E-1)", () => {
     )
   })
 
+  it("tells when each hazard was first found rectified, like a map built from the rechecks in date order", () => {
+    fc.assert(
+      fc.property(arbitraryFacts, fc.nat(220), (f, n) => {
+        const asOf = day(n)
+        for (const notice of f.notices) {
+          const { rectifiedOn } = noticeProgress(
+            notice,
+            f.rechecks,
+            asOf,
+            defaultEscalationPolicy,
+            workdaysOf(mondayToFriday),
+          )
+          const expected = new Map<string, LocalDate>()
+          const mine = f.rechecks
+            .filter((r) => r.noticeId === notice.id && r.on <= asOf)
+            .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id < b.id ? -1 : 1))
+          for (const r of mine)
+            for (const x of r.results)
+              if (x.rectified && !expected.has(x.hazardId)) expected.set(x.hazardId, r.on)
+          expect([...rectifiedOn]).toEqual([...expected])
+          expect(rectifiedOn.size).toBe(expected.size)
+          for (const h of notice.hazardIds) {
+            expect(rectifiedOn.get(h)).toBe(expected.get(h))
+            expect(rectifiedOn.has(h)).toBe(expected.has(h))
+          }
+          // Serialised like a Map, so the API's JSON does not change.
+          expect(JSON.stringify(rectifiedOn)).toBe("{}")
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   it("never dates an escalation after the sweep day, and every escalation archives in the grid it comes from (A-1)", () => {
     fc.assert(
       fc.property(arbitraryFacts, fc.nat(220), (f, n) => {
