@@ -6,7 +6,7 @@ import { type Database, sealArchive } from "@firegrid/db"
  * small enough (a few milliseconds) not to stall the requests waiting behind it; when there is more to
  * seal, rounds follow each other with requests served in between.
  */
-const EVENTS_PER_ROUND = 500
+const EVENTS_PER_ROUND = 200
 
 /**
  * Seals the archive every `intervalMs` in the API process, round after round until it has caught up.
