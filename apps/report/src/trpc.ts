@@ -24,12 +24,13 @@ export const makeQueryClient = () =>
     defaultOptions: { queries: { retry: 1, staleTime: 60_000, refetchOnWindowFocus: false } },
   })
 
-// Photos go as form data, which only the unbatched link can send; everything else is batched.
+// Mutations go alone: photos travel as form data, which only the unbatched link can send, and a tip
+// filed as one JSON call is answered by the API's lean path (ADR 0007). Reads are batched.
 export const makeTrpcClient = () =>
   createTRPCClient<AppRouter>({
     links: [
       splitLink({
-        condition: (op) => isNonJsonSerializable(op.input),
+        condition: (op) => op.type === "mutation" || isNonJsonSerializable(op.input),
         true: httpLink({ url: "/trpc" }),
         false: httpBatchLink({ url: "/trpc" }),
       }),
