@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../src/index.ts"
 import {
   countTips,
   findTipByCode,
-  insertTip,
+  insertTips,
   loadDemoCountyIfEmpty,
   loadGridTree,
   verifyArchive,
@@ -38,21 +38,23 @@ describe.each(testEngines())("repositories on $name", (engine) => {
   })
 
   it("stores a tip and finds it by its tracking code only", async () => {
-    await insertTip(
-      handle.db,
+    await insertTips(handle.db, [
       {
-        id: "tip-1",
-        trackingCode: "ABCD-EFGH-JKMN",
-        gridId: "v03-z2" as GridId,
-        category: "blockedEscape",
-        description: "楼道堆满杂物，安全出口被锁",
-        address: null,
-        contact: "13800000000",
-        point: null,
-        receivedOn: "2026-03-05",
+        tip: {
+          id: "tip-1",
+          trackingCode: "ABCD-EFGH-JKMN",
+          gridId: "v03-z2" as GridId,
+          category: "blockedEscape",
+          description: "楼道堆满杂物，安全出口被锁",
+          address: null,
+          contact: "13800000000",
+          point: null,
+          receivedOn: "2026-03-05",
+        },
+        at: new Date("2026-03-05T02:00:00Z"),
+        photos: [],
       },
-      new Date("2026-03-05T02:00:00Z"),
-    )
+    ])
     const found = await findTipByCode(handle.db, "ABCD-EFGH-JKMN")
     expect(found).toMatchObject({ status: "Received", zoneName: "曲河村第二村民小组", events: [] })
     expect(found?.tip).toMatchObject({
@@ -64,24 +66,23 @@ describe.each(testEngines())("repositories on $name", (engine) => {
     expect(await countTips(handle.db)).toBe(1)
   })
 
-  it("refuses a tip for a grid that does not exist, and stores nothing", async () => {
-    await expect(
-      insertTip(
-        handle.db,
-        {
-          id: "tip-2",
-          trackingCode: "ZZZZ-ZZZZ-ZZZZ",
-          gridId: "nowhere" as GridId,
-          category: "other",
-          description: "x",
-          address: null,
-          contact: null,
-          point: null,
-          receivedOn: "2026-03-05",
-        },
-        new Date("2026-03-05T02:00:00Z"),
-      ),
-    ).rejects.toThrow()
+  it("refuses a batch holding a tip for a grid that does not exist, and stores none of it", async () => {
+    const tip = (id: string, gridId: string) => ({
+      tip: {
+        id,
+        trackingCode: `${id.toUpperCase()}-ZZZZ-ZZZZ`,
+        gridId: gridId as GridId,
+        category: "other" as const,
+        description: "x",
+        address: null,
+        contact: null,
+        point: null,
+        receivedOn: "2026-03-05",
+      },
+      at: new Date("2026-03-05T02:00:00Z"),
+      photos: [],
+    })
+    await expect(insertTips(handle.db, [tip("tp2a", "v03-z2"), tip("tp2b", "nowhere")])).rejects.toThrow()
     expect(await countTips(handle.db)).toBe(1)
     // The refused tip left no archive event behind either: the demo import and the one good tip.
     expect((await verifyArchive(handle.db)).pending).toBe(2)

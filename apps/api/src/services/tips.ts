@@ -61,7 +61,7 @@ export interface TipDesk {
  * their zone lookups and their transaction (group commit, ADR 0006): public filing is the path a flood
  * of reports takes, and round trips to the database are what it would otherwise queue on.
  */
-export const createTipDesk = (db: Database, zoneMemoryMs = ZONE_MEMORY_MS): TipDesk => {
+export const createTipDesk = (db: Database): TipDesk => {
   const zones = createBatcher<string, Grid | undefined>({
     run: async (ids) => {
       const found = new Map((await loadGridsById(db, [...new Set(ids)])).map((g) => [g.id as string, g]))
@@ -91,7 +91,7 @@ export const createTipDesk = (db: Database, zoneMemoryMs = ZONE_MEMORY_MS): TipD
     if (known !== undefined && known.until > now) return known.zone
     const zone = await zones.submit(id)
     if (zone === undefined) remembered.delete(id)
-    else remembered.set(id, { zone, until: now + zoneMemoryMs })
+    else remembered.set(id, { zone, until: now + ZONE_MEMORY_MS })
     return zone
   }
 

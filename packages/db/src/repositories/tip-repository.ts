@@ -133,17 +133,6 @@ export const insertTips = async (db: Database, filings: ReadonlyArray<TipFiling>
       after jsonb, content_hash text)`)
 }
 
-/** Stores one tip, its photos and its archive event in one transaction. */
-export const insertTip = async (
-  db: Database,
-  tip: NewTip,
-  at: Date,
-  photos: ReadonlyArray<NewPhoto> = [],
-): Promise<{ filedAt: Date }> => {
-  await insertTips(db, [{ tip, at, photos }])
-  return { filedAt: at }
-}
-
 const storedTipColumns = {
   id: tips.id,
   trackingCode: tips.trackingCode,
