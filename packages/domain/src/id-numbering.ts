@@ -7,8 +7,10 @@
  * 100,000 units costs a few cache misses each — a quarter of a microsecond on a slow machine, seconds in
  * all. Records usually list units in the grid's own order (a township's sweep recorded unit by unit, a
  * village round as one list), so `slotOf` first compares the offered id with the few items after the
- * last one found, and hashes only when that guess misses. Any order gives the same answers; list order is
- * only faster.
+ * last one found, and hashes only when that guess misses. A list in ascending id order (units as the
+ * database returns them) is known to repeat no id without hashing it, and its missed guesses are found
+ * by bisection until hashing the list once would be cheaper. Any order gives the same answers; list
+ * order is only faster.
  */
 /** How many items after the last one found are compared with an offered id before it is hashed. */
 const LOOK_AHEAD = 4
@@ -24,11 +26,16 @@ export class IdNumbering {
   private bySlot: Map<string, number> | null
   /** Where in `items` the next offered id probably is. */
   private next = 0
+  /** Whether the list is in ascending id order: then a missed guess is found by bisection. */
+  private readonly ascending: boolean
+  /** Missed guesses found by bisection so far; past a share of the list, hashing it once is cheaper. */
+  private bisections = 0
 
   /** `distinct`: the caller vouches that `items` repeats no id (then nothing is hashed up front). */
   constructor(items: ReadonlyArray<string>, distinct: boolean) {
     this.items = items
-    if (distinct) {
+    this.ascending = ascending(items)
+    if (distinct || this.ascending) {
       this.slots = null
       this.bySlot = null
       return
@@ -79,12 +86,39 @@ export class IdNumbering {
         this.next = k + 1
         return this.slots === null ? k : this.slots[k]!
       }
-    this.bySlot ??= positions(items)
-    const slot = this.bySlot.get(id)
+    let slot: number | undefined
+    if (this.bySlot === null && this.ascending && this.bisections < items.length >> 2) {
+      this.bisections++
+      slot = bisect(items, id)
+    } else {
+      this.bySlot ??= positions(items)
+      slot = this.bySlot.get(id)
+    }
     if (slot === undefined) return -1
     this.next = slot + 1
     return slot
   }
+}
+
+/**
+ * Whether every id is greater than the one before: such a list repeats no id, which one comparison per
+ * neighbour proves without hashing every id (records read in id order, as the database returns them).
+ */
+const ascending = (items: ReadonlyArray<string>): boolean => {
+  for (let k = 1; k < items.length; k++) if (!(items[k - 1]! < items[k]!)) return false
+  return true
+}
+
+/** The position of `id` in an ascending list with no repeats, or undefined. */
+const bisect = (items: ReadonlyArray<string>, id: string): number | undefined => {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (items[mid]! < id) lo = mid + 1
+    else hi = mid
+  }
+  return lo < items.length && items[lo] === id ? lo : undefined
 }
 
 /** id → position; for an id listed twice, its last position. */

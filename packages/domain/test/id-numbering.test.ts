@@ -25,4 +25,22 @@ describe("IdNumbering (internal: unit visits numbered against a list)", () => {
     const numbering = new IdNumbering(items, false)
     expect(items.map((id) => numbering.slotOf(id))).toEqual([0, 1, 2, 1, 4])
   })
+
+  it("answers ids of a list in ascending order, asked in any order, by bisection and then by hashing", () => {
+    const sortedIds = fc
+      .uniqueArray(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 60 })
+      .map((ns) => ns.sort((a, b) => a - b).map((n) => `u${String(n).padStart(4, "0")}`))
+    const asked = fc.array(fc.integer({ min: 0, max: 999 }), { maxLength: 200 })
+    fc.assert(
+      fc.property(sortedIds, asked, (items, ns) => {
+        const numbering = new IdNumbering(items, false)
+        expect(numbering.repeatsNoId).toBe(true)
+        // More misses than the bisection allowance, so both ways of finding a missed guess are asked.
+        for (const n of ns) {
+          const id = `u${String(n).padStart(4, "0")}`
+          expect(numbering.slotOf(id)).toBe(items.indexOf(id))
+        }
+      }),
+    )
+  })
 })
