@@ -9,7 +9,7 @@ import {
   Unit,
   type UnitFlags,
 } from "@firegrid/domain"
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm"
 import { appendAudit } from "../archive.ts"
 import { type Database, rowsOf } from "../database.ts"
 import { assignments, departments, grids, persons, units } from "../schema.ts"
@@ -84,7 +84,8 @@ export const loadGridTree = async (db: Database): Promise<GridTree> => {
   const [gridList, assignmentList, unitRows] = await Promise.all([
     loadGrids(db),
     loadAssignments(db),
-    db.select().from(units),
+    // In id order: the engines then know the unit list repeats no id without hashing every id.
+    db.select().from(units).orderBy(asc(units.id)),
   ])
   const unitList = unitRows.map((row) =>
     Unit.make({
