@@ -751,24 +751,48 @@ export const sweepEscalations = (
 }
 
 /**
- * Sorts escalations by trigger date, then id. The dates are read once as day numbers: comparing the
- * date strings in every comparison of a 40,000-long sort was a tenth of a county's sweep.
+ * Sorts escalations by trigger date, then id. The dates are read once as day numbers and the
+ * escalations placed day by day (a counting sort: a sweep's 40,000 escalations fall on a few hundred
+ * days), so ids are compared only among escalations of the same day; comparing date strings in every
+ * comparison of one big sort was a tenth of a county's sweep.
  */
 const byTriggerDayThenId = (out: Escalation[]): Escalation[] => {
-  const days = new Int32Array(out.length)
-  const order = new Array<number>(out.length)
-  for (let i = 0; i < out.length; i++) {
-    days[i] = dayNumber(out[i]!.triggeredOn)
-    order[i] = i
+  const n = out.length
+  if (n === 0) return out
+  const days = new Int32Array(n)
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  for (let i = 0; i < n; i++) {
+    const d = dayNumber(out[i]!.triggeredOn)
+    days[i] = d
+    if (d < min) min = d
+    if (d > max) max = d
   }
-  order.sort((a, b) => {
-    const byDay = days[a]! - days[b]!
-    if (byDay !== 0) return byDay
-    const x = out[a]!.id
-    const y = out[b]!.id
-    return x < y ? -1 : x > y ? 1 : 0
-  })
-  return order.map((i) => out[i]!)
+  // Day numbers (YYYYMMDD) of a few years span a few tens of thousands; dates centuries apart (bad
+  // data) would not be worth a table that size.
+  if (max - min > 4 * n + 100_000) {
+    const order = Array.from(out.keys()).sort(
+      (a, b) => days[a]! - days[b]! || (out[a]!.id < out[b]!.id ? -1 : out[a]!.id > out[b]!.id ? 1 : 0),
+    )
+    return order.map((i) => out[i]!)
+  }
+  const starts = new Int32Array(max - min + 2)
+  for (let i = 0; i < n; i++) starts[days[i]! - min + 1]!++
+  for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!
+  const next = starts.slice()
+  const sorted = new Array<Escalation>(n)
+  for (let i = 0; i < n; i++) sorted[next[days[i]! - min]!++] = out[i]!
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const from = starts[k]!
+    const to = starts[k + 1]!
+    if (to - from > 1) sortRangeById(sorted, from, to)
+  }
+  return sorted
+}
+
+const sortRangeById = (xs: Escalation[], from: number, to: number) => {
+  const part = xs.slice(from, to).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (let k = 0; k < part.length; k++) xs[from + k] = part[k]!
 }
 
 /** The escalations of a sweep not yet recorded: what a daily job inserts. Recording them twice is impossible by id. */
