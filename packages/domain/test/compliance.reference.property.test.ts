@@ -18,10 +18,13 @@ import {
   indexGrids,
   type LocalDate,
   makeDate,
+  makeScopeIndex,
   type NoticeId,
   type OccurrenceScope,
   Placement,
   planDuties,
+  type ScopeIndex,
+  type UnitFilter,
   type UnitId,
 } from "../src/index.ts"
 
@@ -180,76 +183,137 @@ const arbitraryActivity = fc.record({
   notices: fc.array(fc.nat({ max: 5 }), { maxLength: 3 }),
 })
 
+/** Compliance of random activities, checked against the definition, with the scope lists of `scopesFor`. */
+const checkAgainstDefinition = (
+  raw: ReadonlyArray<typeof arbitraryActivity extends fc.Arbitrary<infer A> ? A : never>,
+  extraPlacements: ReadonlyArray<{ unit: number; zone: number }>,
+  asOfDay: number,
+  scopesFor?: (facts: DutyFacts) => ScopeIndex,
+) => {
+  const start = makeDate(2026, 9, 25)
+  const facts: DutyFacts = {
+    ...county,
+    placements: [
+      ...county.placements,
+      ...extraPlacements.map(({ unit, zone }) =>
+        Placement.make({ unitId: unitIds[unit]!, gridId: zones[zone]! }),
+      ),
+    ],
+    notices: [0, 1, 2, 3, 4, 5].map((i) => ({
+      id: `N-${i}` as NoticeId,
+      issuedBy: county.townId,
+      issuedOn: addDays(makeDate(2026, 10, 1), i * 3),
+    })),
+  }
+  const plan = planDuties({
+    facts,
+    rules: DEFAULT_DUTY_RULES,
+    from: makeDate(2026, 10, 1),
+    to: makeDate(2026, 11, 30),
+    calendar,
+  })
+  const activities = raw.map((r, i) =>
+    Activity.make({
+      id: ActivityId.make(`a${i}`),
+      kind: r.kind,
+      gridId: (r.grid % 4 !== 0 ? county.townId : gridIds[r.grid]!) as GridId,
+      ...(r.police ? { departmentId: DepartmentId.make("d-police") } : {}),
+      date: addDays(start, r.day),
+      unitIds:
+        r.run === null
+          ? r.units.map((u) => (unitIds[u] ?? `unknown-${u}`) as UnitId)
+          : unitIds.slice(r.run.from, r.run.from + r.run.length),
+      gridIds: [county.townId, ...gridIds.slice(r.grid, r.grid + 3)],
+      noticeIds: r.notices.map((n) => `N-${n}` as NoticeId),
+      departmentKinds: ["police", "fireBrigade", "marketRegulation"],
+    }),
+  )
+  const asOf = addDays(start, asOfDay)
+  const scopes = scopesFor?.(facts)
+  const report = assessCompliance({
+    occurrences: plan.occurrences,
+    activities,
+    facts,
+    asOf,
+    ...(scopes === undefined ? {} : { scopes }),
+  })
+  const got = report.occurrences.map((c) => ({
+    status: c.status,
+    activityIds: c.activityIds,
+    satisfiedBy: c.satisfiedBy,
+  }))
+  const memo = new Map<string, ReadonlyArray<string>>()
+  const itemsOf = (scope: OccurrenceScope) => {
+    const key = JSON.stringify(scope)
+    const known = memo.get(key) ?? (scopes === undefined ? referenceItems(facts, scope) : scopes.items(scope))
+    memo.set(key, known)
+    return known
+  }
+  expect(got).toEqual(plan.occurrences.map((o) => referenceAssess(o, activities, itemsOf, asOf)))
+}
+
+const arbitraryExtraPlacements = fc.array(
+  fc.record({ unit: fc.nat({ max: unitIds.length - 1 }), zone: fc.nat({ max: zones.length - 1 }) }),
+  { maxLength: 40 },
+)
+
+/**
+ * A caller's own scope index whose unit lists are not in grid-tree order: the whole county's list
+ * interleaved with ids of no unit (so a village's units are scattered over the numbering), some lists
+ * reversed, and some listing a unit the facts do not hold.
+ */
+const scatteredScopes = (facts: DutyFacts): ScopeIndex => {
+  const base = makeScopeIndex(facts)
+  const roots = new Set(indexGrids(facts.grids).roots.map((g) => g.id))
+  const lists = new Map<string, ReadonlyArray<UnitId>>()
+  const units = (gridId: GridId, filter: UnitFilter): ReadonlyArray<UnitId> => {
+    const key = `${gridId}|${JSON.stringify(filter)}`
+    let list = lists.get(key)
+    if (list === undefined) {
+      const own = base.units(gridId, filter)
+      if (roots.has(gridId) && !filter.keyOnly && filter.kinds === undefined)
+        list = own.flatMap((id, k) => [
+          id,
+          ...Array.from({ length: 100 }, (_, j) => `pad-${k}-${j}` as UnitId),
+        ])
+      else if (own.length % 3 === 0) list = [...own].reverse()
+      else if (own.length % 3 === 1) list = [...own, "not-a-unit" as UnitId]
+      else list = own
+      lists.set(key, list)
+    }
+    return list
+  }
+  return {
+    ...base,
+    units,
+    items: (scope) => (scope._tag === "Units" ? units(scope.gridId, scope.filter) : base.items(scope)),
+  }
+}
+
 describe("assessCompliance against its definition (SPEC §2)", () => {
   it("gives the same status, counted activities and completing activity as the obvious computation", () => {
     fc.assert(
       fc.property(
         fc.array(arbitraryActivity, { maxLength: 80 }),
         // Units also listed by a second zone: scope lists then repeat them.
-        fc.array(
-          fc.record({ unit: fc.nat({ max: unitIds.length - 1 }), zone: fc.nat({ max: zones.length - 1 }) }),
-          {
-            maxLength: 40,
-          },
-        ),
+        arbitraryExtraPlacements,
         fc.integer({ min: 0, max: 80 }),
-        (raw, extraPlacements, asOfDay) => {
-          const start = makeDate(2026, 9, 25)
-          const facts: DutyFacts = {
-            ...county,
-            placements: [
-              ...county.placements,
-              ...extraPlacements.map(({ unit, zone }) =>
-                Placement.make({ unitId: unitIds[unit]!, gridId: zones[zone]! }),
-              ),
-            ],
-            notices: [0, 1, 2, 3, 4, 5].map((i) => ({
-              id: `N-${i}` as NoticeId,
-              issuedBy: county.townId,
-              issuedOn: addDays(makeDate(2026, 10, 1), i * 3),
-            })),
-          }
-          const plan = planDuties({
-            facts,
-            rules: DEFAULT_DUTY_RULES,
-            from: makeDate(2026, 10, 1),
-            to: makeDate(2026, 11, 30),
-            calendar,
-          })
-          const activities = raw.map((r, i) =>
-            Activity.make({
-              id: ActivityId.make(`a${i}`),
-              kind: r.kind,
-              gridId: (r.grid % 4 !== 0 ? county.townId : gridIds[r.grid]!) as GridId,
-              ...(r.police ? { departmentId: DepartmentId.make("d-police") } : {}),
-              date: addDays(start, r.day),
-              unitIds:
-                r.run === null
-                  ? r.units.map((u) => (unitIds[u] ?? `unknown-${u}`) as UnitId)
-                  : unitIds.slice(r.run.from, r.run.from + r.run.length),
-              gridIds: [county.townId, ...gridIds.slice(r.grid, r.grid + 3)],
-              noticeIds: r.notices.map((n) => `N-${n}` as NoticeId),
-              departmentKinds: ["police", "fireBrigade", "marketRegulation"],
-            }),
-          )
-          const asOf = addDays(start, asOfDay)
-          const report = assessCompliance({ occurrences: plan.occurrences, activities, facts, asOf })
-          const got = report.occurrences.map((c) => ({
-            status: c.status,
-            activityIds: c.activityIds,
-            satisfiedBy: c.satisfiedBy,
-          }))
-          const memo = new Map<string, ReadonlyArray<string>>()
-          const itemsOf = (scope: OccurrenceScope) => {
-            const key = JSON.stringify(scope)
-            const known = memo.get(key) ?? referenceItems(facts, scope)
-            memo.set(key, known)
-            return known
-          }
-          expect(got).toEqual(plan.occurrences.map((o) => referenceAssess(o, activities, itemsOf, asOf)))
-        },
+        (raw, extraPlacements, asOfDay) => checkAgainstDefinition(raw, extraPlacements, asOfDay),
       ),
       { numRuns: 30 },
+    )
+  }, 60_000)
+
+  it("gives the same with a caller's scope index whose unit lists are scattered or list unknown units", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryActivity, { maxLength: 80 }),
+        arbitraryExtraPlacements,
+        fc.integer({ min: 0, max: 80 }),
+        (raw, extraPlacements, asOfDay) =>
+          checkAgainstDefinition(raw, extraPlacements, asOfDay, scatteredScopes),
+      ),
+      { numRuns: 20 },
     )
   }, 60_000)
 })
