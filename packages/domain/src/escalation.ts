@@ -716,6 +716,10 @@ export const sweepEscalations = (
         let count = 0
         for (const c of list) {
           if (c.escalatedOn > escalatedBy) continue
+          // A notice whose last hazard was rectified by the cut-off has nothing left for the agenda:
+          // known without reading its rechecks again.
+          const closedOn = c.progress?.closedOn ?? null
+          if (closedOn !== null && closedOn <= cutoff) continue
           const before = hazardIds.length
           const rectifiedOn = c.progress?.rectifiedOn
           for (const h of c.hazardIds) {
