@@ -14,6 +14,20 @@ import { loadAverage, machine, writeBenchSection } from "../../../scripts/bench-
 
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
+/**
+ * Rounds of (API, then pgbench), judged by the median round: this shared machine's speed drifts by a
+ * quarter within minutes, so one API run against one later pgbench run can say either thing.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+
+interface Round {
+  readonly apiRate: number
+  readonly dbRate: number
+  readonly ratio: number
+  readonly p50: number
+  readonly p99: number
+  readonly errors: number
+}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -89,30 +103,42 @@ const main = async () => {
   try {
     await waitForHealth(base)
     await loadApi(base, 3) // warm-up: JIT, connection pool
-    const result = await loadApi(base, SECONDS)
-    const apiRate = result.requests.average
-    const dbRate = pgbench(scratch.url, SINGLE_INSERT, SECONDS)
-    const ratio = apiRate / dbRate
-    const p99 = result.latency.p99
-    const p50 = result.latency.p50
-    const errors = result.non2xx + result.errors
+    const rounds: Round[] = []
+    for (let i = 0; i < ROUNDS; i++) {
+      const result = await loadApi(base, SECONDS)
+      const apiRate = result.requests.average
+      const dbRate = pgbench(scratch.url, SINGLE_INSERT, SECONDS)
+      rounds.push({
+        apiRate,
+        dbRate,
+        ratio: apiRate / dbRate,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.non2xx + result.errors,
+      })
+      console.log(rounds[i])
+    }
+    const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio)
+    const { ratio } = byRatio[(byRatio.length - 1) >> 1]!
+    const p99s = rounds.map((r) => r.p99).sort((a, b) => a - b)
+    const p99 = p99s[(p99s.length - 1) >> 1]!
+    const errors = rounds.reduce((sum, r) => sum + r.errors, 0)
     const date = new Date().toISOString().slice(0, 10)
     writeBenchSection(
       "http.bench.ts",
       `## Public filing under load: \`tip.file\` over HTTP vs. the bare INSERT (issue 5)
 
-autocannon, ${CONNECTIONS} connections for ${SECONDS} s (after a 3 s warm-up), \`POST /trpc/tip.file\` against one API process on PostgreSQL; then pgbench, ${CONNECTIONS} clients for ${SECONDS} s, the same single-row \`INSERT INTO tips\` on the same database. Each filed tip is also decoded and checked, rate-limited, routed to its zone, given a tracking code and an archive event (hashed, and chained by the sealer a second later), and answered as JSON; concurrent filings share one statement (group commit, ADR 0006) and a single JSON call skips tRPC's general adapter (ADR 0007). The bare INSERT does none of that. The API process also runs the archive sealer; autocannon, the API, PostgreSQL and pgbench share the machine's cores.
+autocannon, ${CONNECTIONS} connections for ${SECONDS} s, \`POST /trpc/tip.file\` against one API process on PostgreSQL; then pgbench, ${CONNECTIONS} clients for ${SECONDS} s, the same single-row \`INSERT INTO tips\` on the same database; ${ROUNDS} such rounds after a 3 s warm-up, judged by the median round (the machine's speed drifts within minutes, so each API run is compared with the pgbench run right after it). Each filed tip is also decoded and checked, rate-limited, routed to its zone, given a tracking code and an archive event (hashed, and chained by the sealer a second later), and answered as JSON; concurrent filings share one statement (group commit, ADR 0006) and a single JSON call skips tRPC's general adapter (ADR 0007). The bare INSERT does none of that. The API process also runs the archive sealer; autocannon, the API, PostgreSQL and pgbench share the machine's cores.
 
 Measured ${date} on ${machine()}, PostgreSQL ${execFileSync("psql", ["--version"], { encoding: "utf8" }).trim().split(" ").pop()}; load average at the end ${loadAverage()}. \`npm run bench\` (\`apps/api/bench/http.bench.ts\`).
 
-| | throughput | p50 | p99 | errors |
-|---|---|---|---|---|
-| API \`tip.file\` | ${apiRate.toFixed(0)} req/s | ${p50} ms | ${p99} ms | ${errors} |
-| pgbench single-row INSERT | ${dbRate.toFixed(0)} tx/s | | | |
+| round | API \`tip.file\` | p50 | p99 | errors | pgbench single-row INSERT | ratio |
+|---|---|---|---|---|---|---|
+${rounds.map((r, i) => `| ${i + 1} | ${r.apiRate.toFixed(0)} req/s | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.dbRate.toFixed(0)} tx/s | ${r.ratio.toFixed(2)} |`).join("\n")}
 
-Ratio API / INSERT: **${ratio.toFixed(2)}** (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "**not met**"}). p99 ${p99} ms (target ≤ 50 ms: ${p99 <= 50 ? "met" : "**not met**"}).`,
+Median ratio API / INSERT: **${ratio.toFixed(2)}** (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "**not met**"}). median p99 ${p99} ms (target ≤ 50 ms: ${p99 <= 50 ? "met" : "**not met**"}).`,
     )
-    console.log({ apiRate, dbRate, ratio, p50, p99, errors })
+    console.log({ ratio, p99, errors })
   } finally {
     api.kill("SIGTERM")
     await new Promise((r) => api.once("exit", r))
