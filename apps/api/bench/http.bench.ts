@@ -76,6 +76,10 @@ const pgbench = (url: string, script: string, seconds: number): number => {
   return Number(tps)
 }
 
+/** "15.20" from "psql (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)". */
+const postgresVersion = () =>
+  /\d+(\.\d+)+/.exec(execFileSync("psql", ["--version"], { encoding: "utf8" }))?.[0] ?? "unknown"
+
 // The row the API writes for a tip, without the application around it.
 const SINGLE_INSERT = `INSERT INTO tips (id, tracking_code, grid_id, category, description, status, received_on, filed_at, updated_at)
 VALUES (gen_random_uuid()::text, md5(random()::text), 'v03-z2', 'other', '压力测试：楼道堆放杂物', 'Received', current_date, now(), now());
@@ -130,7 +134,7 @@ const main = async () => {
 
 autocannon, ${CONNECTIONS} connections for ${SECONDS} s, \`POST /trpc/tip.file\` against one API process on PostgreSQL; then pgbench, ${CONNECTIONS} clients for ${SECONDS} s, the same single-row \`INSERT INTO tips\` on the same database; ${ROUNDS} such rounds after a 3 s warm-up, judged by the median round (the machine's speed drifts within minutes, so each API run is compared with the pgbench run right after it). Each filed tip is also decoded and checked, rate-limited, routed to its zone, given a tracking code and an archive event (hashed, and chained by the sealer a second later), and answered as JSON; concurrent filings share one statement (group commit, ADR 0006) and a single JSON call skips tRPC's general adapter (ADR 0007). The bare INSERT does none of that. The API process also runs the archive sealer; autocannon, the API, PostgreSQL and pgbench share the machine's cores.
 
-Measured ${date} on ${machine()}, PostgreSQL ${execFileSync("psql", ["--version"], { encoding: "utf8" }).trim().split(" ").pop()}; load average at the end ${loadAverage()}. \`npm run bench\` (\`apps/api/bench/http.bench.ts\`).
+Measured ${date} on ${machine()}, PostgreSQL ${postgresVersion()}; load average at the end ${loadAverage()}. \`npm run bench\` (\`apps/api/bench/http.bench.ts\`).
 
 | round | API \`tip.file\` | p50 | p99 | errors | pgbench single-row INSERT | ratio |
 |---|---|---|---|---|---|---|
