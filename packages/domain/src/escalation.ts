@@ -775,9 +775,7 @@ const byTriggerDayThenId = (out: Escalation[]): Escalation[] => {
   // Day numbers (YYYYMMDD) of a few years span a few tens of thousands; dates centuries apart (bad
   // data) would not be worth a table that size.
   if (max - min > 4 * n + 100_000) {
-    const order = Array.from(out.keys()).sort(
-      (a, b) => days[a]! - days[b]! || (out[a]!.id < out[b]!.id ? -1 : out[a]!.id > out[b]!.id ? 1 : 0),
-    )
+    const order = Array.from(out.keys()).sort((a, b) => days[a]! - days[b]! || byId(out[a]!, out[b]!))
     return order.map((i) => out[i]!)
   }
   const starts = new Int32Array(max - min + 2)
@@ -794,8 +792,10 @@ const byTriggerDayThenId = (out: Escalation[]): Escalation[] => {
   return sorted
 }
 
+const byId = (a: Escalation, b: Escalation) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
 const sortRangeById = (xs: Escalation[], from: number, to: number) => {
-  const part = xs.slice(from, to).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const part = xs.slice(from, to).sort(byId)
   for (let k = 0; k < part.length; k++) xs[from + k] = part[k]!
 }
 

@@ -128,6 +128,9 @@ describe("escalation is a pure function of facts and date (E-1)", () => {
         expect(sweep(f, day(n))).toEqual(first)
         expect(sweep(reversed(f), day(n))).toEqual(first)
         expect(new Set(first.map((e) => e.id)).size).toBe(first.length)
+        // Listed by trigger date, then id.
+        const keys = first.map((e) => `${e.triggeredOn} ${e.id}`)
+        expect(keys).toEqual([...keys].sort())
       }),
       { numRuns: 150 },
     )
