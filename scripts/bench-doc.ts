@@ -18,6 +18,12 @@ export const machine = (): string => {
 }
 
 /** Replaces the section `<!-- bench:KEY -->…<!-- /bench:KEY -->` (or appends it), leaving the others alone. */
+/** The item with the median measure (the lower middle one of an even count). */
+export const medianBy = <T>(items: ReadonlyArray<T>, measure: (item: T) => number): T => {
+  const sorted = [...items].sort((a, b) => measure(a) - measure(b))
+  return sorted[(sorted.length - 1) >> 1]!
+}
+
 export const writeBenchSection = (key: string, body: string): void => {
   const start = `<!-- bench:${key} -->`
   const end = `<!-- /bench:${key} -->`

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { createScratchDatabase } from "@firegrid/db/testing"
 import autocannon from "autocannon"
-import { loadAverage, machine, writeBenchSection } from "../../../scripts/bench-doc.ts"
+import { loadAverage, machine, medianBy, writeBenchSection } from "../../../scripts/bench-doc.ts"
 
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
@@ -122,10 +122,8 @@ const main = async () => {
       })
       console.log(rounds[i])
     }
-    const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio)
-    const { ratio } = byRatio[(byRatio.length - 1) >> 1]!
-    const p99s = rounds.map((r) => r.p99).sort((a, b) => a - b)
-    const p99 = p99s[(p99s.length - 1) >> 1]!
+    const { ratio } = medianBy(rounds, (r) => r.ratio)
+    const { p99 } = medianBy(rounds, (r) => r.p99)
     const errors = rounds.reduce((sum, r) => sum + r.errors, 0)
     const date = new Date().toISOString().slice(0, 10)
     writeBenchSection(

@@ -5,8 +5,9 @@
  * judged against, and `run(factor)`, which builds its data and returns the measured phases. Every size
  * runs in a fresh child process (`--child <file> <factor>`), so the peak memory of one size is not
  * inflated by the garbage of another; the targeted size runs three times and its row is the median run
- * (wall times on a shared virtual machine vary by a third from one run to the next). Each file owns one section of docs/benchmarks.md, delimited by
- * `<!-- bench:<file> -->` … `<!-- /bench:<file> -->`, so suites can be added without overwriting others.
+ * (wall times on a shared virtual machine vary by a third from one run to the next). Each file owns one
+ * section of docs/benchmarks.md, delimited by `<!-- bench:<file> -->` … `<!-- /bench:<file> -->`, so
+ * suites can be added without overwriting others.
  *
  *   npm run bench                      # every suite, every size
  *   npm run bench -- duty              # only files whose name contains "duty"
@@ -15,7 +16,7 @@ import { execFileSync } from "node:child_process"
 import { readdirSync } from "node:fs"
 import { basename, dirname, join, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { loadAverage, machine, writeBenchSection } from "../../../scripts/bench-doc.ts"
+import { loadAverage, machine, medianBy, writeBenchSection } from "../../../scripts/bench-doc.ts"
 
 export interface BenchPhase {
   /** What was measured, e.g. "plan (duties due in 2026)". */
@@ -175,8 +176,7 @@ const runInChild = (file: string, factor: number): ChildReport => {
 
 /** The run with the median timed total, carrying every run's total and the highest peak RSS. */
 const medianRun = (runs: ReadonlyArray<ChildReport>): ChildReport => {
-  const byTime = [...runs].sort((a, b) => timedMs(a) - timedMs(b))
-  const median = byTime[(byTime.length - 1) >> 1]!
+  const median = medianBy(runs, timedMs)
   if (runs.length === 1) return median
   return {
     ...median,

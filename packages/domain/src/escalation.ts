@@ -399,36 +399,39 @@ export const sweepEscalations = (
   // Keyed by the notice's (or hazard's) own id: its hash is already cached, unlike a built key string.
   const noticeCases = new Map<NoticeId, OpenCase>()
   const hazardCases = new Map<HazardId, OpenCase>()
-  /** Notes a notice's case; the record is only built the first time the notice is seen. */
+  /** Notes a case the first time it goes up (building its record once); later, only an earlier date. */
+  const noteCase = <K extends string>(
+    cases: Map<K, OpenCase>,
+    id: K,
+    escalatedOn: LocalDate,
+    open: () => OpenCase,
+  ) => {
+    const seen = cases.get(id)
+    if (seen === undefined) cases.set(id, open())
+    else if (escalatedOn < seen.escalatedOn) seen.escalatedOn = escalatedOn
+  }
   const noteNoticeCase = (townshipId: GridId, escalatedOn: LocalDate, progress: NoticeProgress) => {
     const notice = progress.notice
-    const seen = noticeCases.get(notice.id)
-    if (seen === undefined)
-      noticeCases.set(notice.id, {
-        isNotice: true,
-        id: notice.id,
-        townshipId,
-        escalatedOn,
-        unitId: notice.unitId,
-        progress,
-        hazardIds: notice.hazardIds,
-      })
-    else if (escalatedOn < seen.escalatedOn) seen.escalatedOn = escalatedOn
+    noteCase(noticeCases, notice.id, escalatedOn, () => ({
+      isNotice: true,
+      id: notice.id,
+      townshipId,
+      escalatedOn,
+      unitId: notice.unitId,
+      progress,
+      hazardIds: notice.hazardIds,
+    }))
   }
-  const noteHazardCase = (townshipId: GridId, escalatedOn: LocalDate, hazard: Hazard) => {
-    const seen = hazardCases.get(hazard.id)
-    if (seen === undefined)
-      hazardCases.set(hazard.id, {
-        isNotice: false,
-        id: hazard.id,
-        townshipId,
-        escalatedOn,
-        unitId: hazard.unitId,
-        progress: null,
-        hazardIds: [hazard.id],
-      })
-    else if (escalatedOn < seen.escalatedOn) seen.escalatedOn = escalatedOn
-  }
+  const noteHazardCase = (townshipId: GridId, escalatedOn: LocalDate, hazard: Hazard) =>
+    noteCase(hazardCases, hazard.id, escalatedOn, () => ({
+      isNotice: false,
+      id: hazard.id,
+      townshipId,
+      escalatedOn,
+      unitId: hazard.unitId,
+      progress: null,
+      hazardIds: [hazard.id],
+    }))
 
   // --- notices: failed and missed township rechecks, village cases not fixed in time -----------------
   interface VillageGroup {
